@@ -1,0 +1,63 @@
+package org.arborlab.control.database;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date at start-up with the Flyway migrations in {@code db/migration}. Flyway takes a
+ * database lock, so several instances starting against one MySQL database migrate once, one after another.
+ * Bean-managed transactions: Flyway commits its own work.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+@DataSourceDefinition(name = SchemaMigrator.DATA_SOURCE,
+        className = "org.arborlab.control.database.ArborDataSource",
+        minPoolSize = 1, maxPoolSize = 32, transactional = true)
+public class SchemaMigrator {
+    public static final String DATA_SOURCE = "java:app/jdbc/arbor";
+    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = configure(dataSource, SchemaMigrator.class.getClassLoader()).load().migrate();
+        LOG.info(() -> "Arbor schema at version " + result.targetSchemaVersion + " ("
+                + result.migrationsExecuted + " migrations applied now, database " + result.database + ")");
+    }
+
+    /** One configuration for start-up and for tests. */
+    public static org.flywaydb.core.api.configuration.FluentConfiguration configure(DataSource dataSource,
+            ClassLoader classLoader) {
+        return Flyway.configure(classLoader)
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .table("arbor_schema_history")
+                .placeholders(Map.of("table_options", tableOptions(dataSource)));
+    }
+
+    /** MySQL tables get InnoDB and a case-sensitive utf8mb4 collation; codes and labels are case-sensitive. */
+    static String tableOptions(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            return product.contains("mysql") || product.contains("mariadb")
+                    ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : "";
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to the Arbor database: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.arborlab.control.session;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.arborlab.control.AppRegistry;
+import org.arborlab.control.InvalidInputException;
+import org.arborlab.control.NotFoundException;
+import org.arborlab.control.settings.SessionConfig;
+import org.arborlab.control.settings.Settings;
+import org.arborlab.control.settings.SettingsService;
+import org.arborlab.entity.Group;
+import org.arborlab.entity.Participant;
+import org.arborlab.entity.ParticipantCode;
+import org.arborlab.entity.Player;
+import org.arborlab.entity.RoomName;
+import org.arborlab.entity.RoomSession;
+import org.arborlab.entity.Session;
+import org.arborlab.entity.SessionCode;
+import org.arborlab.entity.Subsession;
+import org.arborlab.spi.App;
+
+/**
+ * Owns the session lifecycle. {@link #create} is the one way a session comes into being: it builds the
+ * participants, and for each app and round a subsession with its groups and players, in one transaction.
+ */
+@Stateless
+public class SessionService {
+    /** More participants than this in one session is refused (a typo guard; a lab has far fewer). */
+    public static final int MAX_PARTICIPANTS = 10_000;
+
+    @PersistenceContext(unitName = "arbor")
+    EntityManager em;
+
+    @Inject
+    SettingsService settingsService;
+
+    @Inject
+    AppRegistry apps;
+
+    public Session create(@NotNull @Valid CreateSession request) {
+        Settings settings = settingsService.settings();
+        SessionConfig config = settings.sessionConfig(request.configName())
+                .orElseThrow(() -> new NotFoundException("Session config \"" + request.configName()
+                        + "\" not found in settings.SESSION_CONFIGS."));
+        JsonObject effectiveConfig = ConfigEdits.apply(config, request.modifiedConfigFields());
+        List<App> sequence = config.appSequence().stream().map(apps::get).toList();
+        int numParticipants = numParticipants(config, sequence, request.numParticipants());
+        RoomName room = null;
+        if (request.roomName() != null) {
+            if (settings.room(request.roomName()).isEmpty()) {
+                throw new NotFoundException("Room " + request.roomName() + " not found");
+            }
+            room = new RoomName(request.roomName());
+        }
+
+        Session session = new Session(newSessionCode(), newAnonymousCode(), config.name(), effectiveConfig,
+                numParticipants, request.demo(), System.currentTimeMillis());
+        session.setLabel(request.label());
+        em.persist(session);
+        List<Participant> participants = createParticipants(session, numParticipants);
+        for (App app : sequence) {
+            for (int round = 1; round <= app.numRounds(); round++) {
+                createRound(session, app, round, participants);
+            }
+        }
+        if (room != null) {
+            bindRoom(room, session);
+        }
+        return session;
+    }
+
+    public Optional<Session> find(SessionCode code) {
+        return em.createNamedQuery("Session.byCode", Session.class).setParameter("code", code)
+                .getResultStream().findFirst();
+    }
+
+    public List<Participant> participants(Session session) {
+        return em.createNamedQuery("Participant.bySession", Participant.class).setParameter("session", session)
+                .getResultList();
+    }
+
+    public List<Subsession> subsessions(Session session) {
+        return em.createNamedQuery("Subsession.bySession", Subsession.class).setParameter("session", session)
+                .getResultList();
+    }
+
+    public List<Group> groups(Subsession subsession) {
+        return em.createNamedQuery("Group.bySubsession", Group.class).setParameter("subsession", subsession)
+                .getResultList();
+    }
+
+    public List<Player> players(Subsession subsession) {
+        return em.createNamedQuery("Player.bySubsession", Player.class).setParameter("subsession", subsession)
+                .getResultList();
+    }
+
+    /** The session a room is bound to, if any. */
+    public Optional<Session> sessionInRoom(RoomName room) {
+        return Optional.ofNullable(em.find(RoomSession.class, room.value())).map(RoomSession::getSession);
+    }
+
+    static int numParticipants(SessionConfig config, List<App> sequence, Integer requested) {
+        int lcm = Grouping.lcm(sequence.stream().map(App::playersPerGroup).toList());
+        if (requested == null) {
+            return Math.max(lcm, 2);
+        }
+        if (requested <= 0) {
+            throw new InvalidInputException("num_participants must be a positive whole number, got " + requested);
+        }
+        if (requested > MAX_PARTICIPANTS) {
+            throw new InvalidInputException("num_participants must be at most " + MAX_PARTICIPANTS + ", got "
+                    + requested);
+        }
+        if (requested % lcm != 0) {
+            throw new InvalidInputException("Session Config " + config.name() + ": Number of participants ("
+                    + requested + ") is not a multiple of group size (" + lcm + ")");
+        }
+        return requested;
+    }
+
+    private List<Participant> createParticipants(Session session, int count) {
+        Set<ParticipantCode> codes = new HashSet<>();
+        List<Participant> participants = new java.util.ArrayList<>(count);
+        for (int id = 1; id <= count; id++) {
+            ParticipantCode code;
+            do {
+                code = ParticipantCode.random();
+                // 36^8 codes: a clash with another session is left to the unique constraint
+            } while (!codes.add(code));
+            Participant participant = new Participant(session, code, id, 0);
+            em.persist(participant);
+            participants.add(participant);
+        }
+        return participants;
+    }
+
+    private void createRound(Session session, App app, int round, List<Participant> participants) {
+        Subsession subsession = new Subsession(session, app.name(), round);
+        em.persist(subsession);
+        List<List<Integer>> groups = Grouping.sequential(participants.size(), app.playersPerGroup());
+        for (int g = 0; g < groups.size(); g++) {
+            Group group = new Group(subsession, g + 1);
+            em.persist(group);
+            List<Integer> members = groups.get(g);
+            for (int i = 0; i < members.size(); i++) {
+                int idInSubsession = members.get(i);
+                em.persist(new Player(group, participants.get(idInSubsession - 1), idInSubsession, i + 1));
+            }
+        }
+    }
+
+    private void bindRoom(RoomName room, Session session) {
+        RoomSession binding = em.find(RoomSession.class, room.value());
+        if (binding == null) {
+            em.persist(new RoomSession(room, session));
+        } else {
+            binding.rebind(session);
+        }
+    }
+
+    private SessionCode newSessionCode() {
+        SessionCode code;
+        do {
+            code = SessionCode.random();
+        } while (codeTaken("Session.byCode", code));
+        return code;
+    }
+
+    private boolean codeTaken(String query, Object code) {
+        return !em.createNamedQuery(query).setParameter("code", code).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private String newAnonymousCode() {
+        String code;
+        do {
+            code = AnonymousCode.random();
+        } while (!em.createQuery("select s.id from Session s where s.anonymousCode = :code")
+                .setParameter("code", code).setMaxResults(1).getResultList().isEmpty());
+        return code;
+    }
+}

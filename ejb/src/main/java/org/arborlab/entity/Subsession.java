@@ -1,0 +1,67 @@
+package org.arborlab.entity;
+
+import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.util.Objects;
+
+/** One round of one app in a session. */
+@Entity
+@Table(name = "arbor_subsession")
+@NamedQuery(name = "Subsession.bySession",
+        query = "select s from Subsession s where s.session = :session order by s.id")
+public class Subsession extends Identified {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "session_id", nullable = false)
+    private Session session;
+
+    @Column(name = "app_name", length = 100, nullable = false)
+    private String appName;
+
+    @Column(name = "round_number", nullable = false)
+    private int roundNumber;
+
+    /** The app's subsession fields. */
+    @Lob
+    @Column(name = "fields", nullable = false)
+    @Convert(converter = JsonObjectConverter.class)
+    private JsonObject fields = JsonValues.EMPTY;
+
+    protected Subsession() {
+        // for JPA
+    }
+
+    public Subsession(Session session, String appName, int roundNumber) {
+        this.session = Objects.requireNonNull(session);
+        this.appName = Objects.requireNonNull(appName);
+        this.roundNumber = roundNumber;
+    }
+
+    public Session getSession() {
+        return session;
+    }
+
+    public String getAppName() {
+        return appName;
+    }
+
+    public int getRoundNumber() {
+        return roundNumber;
+    }
+
+    public JsonObject getFields() {
+        return fields;
+    }
+
+    public void setFields(JsonObject fields) {
+        this.fields = Objects.requireNonNull(fields);
+    }
+}
