@@ -1,0 +1,73 @@
+package org.arborlab.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The real WAR on Payara Micro, seen from outside over HTTP. */
+@ExtendWith(ArquillianExtension.class)
+class ServerIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return RealWar.load();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    @Test
+    void readyAndLiveWithTheDatabaseUp() throws Exception {
+        HttpResponse<String> ready = get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject body = json(ready);
+        assertEquals("UP", body.getString("status"));
+        JsonObject database = body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+        assertEquals("UP", database.getString("status"));
+        String expected = System.getenv("DATABASE_URL") == null || System.getenv("DATABASE_URL").isEmpty()
+                ? "H2" : "MySQL";
+        assertEquals(expected, database.getJsonObject("data").getString("product"));
+        assertEquals(200, get("/health/live").statusCode());
+    }
+
+    @Test
+    void servesTheApiAtTheRootContext() throws Exception {
+        HttpResponse<String> version = get("/api/otree_version");
+        assertEquals(200, version.statusCode());
+        assertTrue(version.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        assertEquals("6.0.1b1", json(version).getString("version"));
+    }
+
+    @Test
+    void startPageRendersWithFaces() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Trust game"), page.body());
+        assertTrue(!page.body().contains("#{"), "Faces must render the page, not serve the source");
+    }
+}
