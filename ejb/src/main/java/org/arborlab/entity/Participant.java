@@ -21,6 +21,8 @@ import java.util.Objects;
 @NamedQuery(name = "Participant.bySession",
         query = "select p from Participant p where p.session = :session order by p.idInSession")
 @NamedQuery(name = "Participant.byCode", query = "select p from Participant p where p.code = :code")
+@NamedQuery(name = "Participant.bySessionAndLabels", query = "select p from Participant p"
+        + " where p.session = :session and p.label.value in :labels order by p.idInSession")
 public class Participant extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -6,6 +6,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.Objects;
 
@@ -15,6 +16,8 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "arbor_room_session")
+@NamedQuery(name = "RoomSession.all", query = "select r from RoomSession r")
+@NamedQuery(name = "RoomSession.bySession", query = "select r from RoomSession r where r.session = :session")
 public class RoomSession {
 
     @Id

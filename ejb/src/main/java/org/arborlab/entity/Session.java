@@ -14,6 +14,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "arbor_session")
 @NamedQuery(name = "Session.byCode", query = "select s from Session s where s.code = :code")
+@NamedQuery(name = "Session.nonDemo", query = "select s from Session s where s.demo = false order by s.id")
 public class Session extends Identified {
 
     @Embedded

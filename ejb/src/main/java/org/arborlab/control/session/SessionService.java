@@ -7,8 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.arborlab.control.AppRegistry;
@@ -81,6 +83,55 @@ public class SessionService {
     public Optional<Session> find(SessionCode code) {
         return em.createNamedQuery("Session.byCode", Session.class).setParameter("code", code)
                 .getResultStream().findFirst();
+    }
+
+    /** Non-demo sessions, oldest first, as {@code GET /api/sessions} lists them. */
+    public List<SessionListing> listNonDemo() {
+        Map<Long, String> rooms = new HashMap<>();
+        for (RoomSession binding : em.createNamedQuery("RoomSession.all", RoomSession.class).getResultList()) {
+            rooms.put(binding.getSession().getId(), binding.getRoomName().value());
+        }
+        return em.createNamedQuery("Session.nonDemo", Session.class).getResultList().stream()
+                .map(s -> new SessionListing(s, Optional.ofNullable(rooms.get(s.getId())))).toList();
+    }
+
+    /** Room name to the code of the session bound to it. */
+    public Map<String, String> roomBindings() {
+        Map<String, String> bindings = new HashMap<>();
+        for (RoomSession binding : em.createNamedQuery("RoomSession.all", RoomSession.class).getResultList()) {
+            bindings.put(binding.getRoomName().value(), binding.getSession().getCode().value());
+        }
+        return bindings;
+    }
+
+    /**
+     * A session with its participants; {@code labels}, when not null, keeps only participants with those labels.
+     */
+    public SessionDetail detail(@NotNull SessionCode code, List<String> labels) {
+        Session session = require(code);
+        Optional<String> room = em.createNamedQuery("RoomSession.bySession", RoomSession.class)
+                .setParameter("session", session).getResultStream().findFirst()
+                .map(r -> r.getRoomName().value());
+        List<Participant> participants;
+        if (labels == null) {
+            participants = participants(session);
+        } else if (labels.isEmpty()) {
+            participants = List.of();
+        } else {
+            participants = em.createNamedQuery("Participant.bySessionAndLabels", Participant.class)
+                    .setParameter("session", session).setParameter("labels", labels).getResultList();
+        }
+        return new SessionDetail(session, room, participants);
+    }
+
+    /** @throws NotFoundException with oTree's message when there is no such session */
+    public Session require(SessionCode code) {
+        return find(code).orElseThrow(() -> notFound(code.value()));
+    }
+
+    /** oTree's wording for an unknown session code. */
+    public static NotFoundException notFound(String code) {
+        return new NotFoundException("Not found: Session, {'code': '" + code + "'}");
     }
 
     public List<Participant> participants(Session session) {
