@@ -1,6 +1,5 @@
 package org.arborlab.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -31,12 +30,11 @@ public class ServerEnvironment {
 
     private AuthLevel authLevel;
 
-    @PostConstruct
-    void check() {
-        authLevel = AuthLevel.parse(authLevelValue.orElse(""));
-    }
-
+    /** @throws IllegalArgumentException for a value oTree would not accept either */
     public AuthLevel authLevel() {
+        if (authLevel == null) {
+            authLevel = AuthLevel.parse(authLevelValue.orElse(""));
+        }
         return authLevel;
     }
 

@@ -38,15 +38,18 @@ public class SettingsService {
 
     private Settings settings;
 
+    /** Marks the one line that says why Arbor did not start; deploy/run shows it. */
+    public static final String START_UP_ERROR = "Arbor cannot start: ";
+
     @PostConstruct
     void load() {
-        environment.authLevel(); // validates OTREE_AUTH_LEVEL now, not at the first request
         try {
+            environment.authLevel(); // validates OTREE_AUTH_LEVEL now, not at the first request
             settings = settingsFile.filter(f -> !f.isBlank())
                     .map(f -> fromFile(Path.of(f).toAbsolutePath()))
                     .orElseGet(this::fromDefault);
-        } catch (SettingsException e) {
-            LOG.severe(e.getMessage());
+        } catch (SettingsException | IllegalArgumentException e) {
+            LOG.severe(START_UP_ERROR + e.getMessage());
             throw e;
         }
         LOG.info(() -> "Arbor settings loaded from " + settings.source() + ": " + settings.sessionConfigs().size()

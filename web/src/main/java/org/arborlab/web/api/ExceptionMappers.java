@@ -1,11 +1,13 @@
 package org.arborlab.web.api;
 
 import jakarta.ejb.EJBException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.arborlab.control.ArborException;
 import org.arborlab.control.InvalidInputException;
@@ -31,6 +33,15 @@ public final class ExceptionMappers {
         @Override
         public Response toResponse(ArborException e) {
             return Problem.response(status(e), e.getMessage());
+        }
+    }
+
+    /** Bean Validation of a service call; without this Jersey's own mapper would answer an HTML page. */
+    @Provider
+    public static class Validation implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            return Problem.response(400, describe(e));
         }
     }
 
@@ -63,9 +74,19 @@ public final class ExceptionMappers {
             if (cause instanceof ArborException arbor) {
                 return Problem.response(status(arbor), arbor.getMessage());
             }
+            if (cause instanceof ConstraintViolationException violations) {
+                return Problem.response(400, describe(violations));
+            }
             LOG.log(Level.SEVERE, "REST request failed", e);
             return Problem.response(500, "Arbor could not complete the request; the server log has the details.");
         }
+    }
+
+    /** Bean Validation on the service interfaces: name the parameter that broke which rule. */
+    static String describe(ConstraintViolationException e) {
+        return e.getConstraintViolations().stream()
+                .map(v -> Params.name(v.getPropertyPath().toString()) + " " + v.getMessage())
+                .sorted().collect(Collectors.joining("; "));
     }
 
     static int status(ArborException e) {

@@ -65,10 +65,12 @@ public final class JsonBody {
         }
     }
 
+    /** Refuses deep nesting and anything after the first value, which the reader would silently ignore. */
     private static void checkDepth(String text) {
         int depth = 0;
+        boolean complete = false;
         try (JsonParser parser = Json.createParser(new StringReader(text))) {
-            while (parser.hasNext()) {
+            while (!complete && parser.hasNext()) {
                 JsonParser.Event event = parser.next();
                 if (event == JsonParser.Event.START_ARRAY || event == JsonParser.Event.START_OBJECT) {
                     if (++depth > MAX_DEPTH) {
@@ -77,6 +79,11 @@ public final class JsonBody {
                 } else if (event == JsonParser.Event.END_ARRAY || event == JsonParser.Event.END_OBJECT) {
                     depth--;
                 }
+                complete = depth == 0 && event != JsonParser.Event.KEY_NAME;
+            }
+            long end = parser.getLocation().getStreamOffset();
+            if (complete && end >= 0 && end < text.length() && !text.substring((int) end).isBlank()) {
+                throw ApiException.badRequest("Request body is not valid JSON: text follows the first value");
             }
         } catch (JsonParsingException e) {
             // read() reports it with its position

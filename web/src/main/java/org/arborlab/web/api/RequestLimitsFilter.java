@@ -26,6 +26,7 @@ public class RequestLimitsFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > MAX_BODY_BYTES) {
+            drain(request.getEntityStream(), request.getLength());
             throw new ApiException(413, "Request body is " + request.getLength() + " bytes; the limit is "
                     + MAX_BODY_BYTES + " bytes (1 MiB)");
         }
@@ -53,6 +54,20 @@ public class RequestLimitsFilter implements ContainerRequestFilter {
                     + type.getType() + "/" + type.getSubtype() + ")");
         }
         request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    /**
+     * Clients such as Java's HttpClient read no answer until they have sent their whole body, so a moderately
+     * large body is read and dropped before the 413 goes out; a huge one is not worth it.
+     */
+    private static void drain(InputStream body, long length) {
+        if (length <= 16L * MAX_BODY_BYTES) {
+            try {
+                body.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // the client gave up; the 413 is still the answer
+            }
+        }
     }
 
     private static boolean isForm(MediaType type) {
