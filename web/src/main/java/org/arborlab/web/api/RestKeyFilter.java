@@ -6,15 +6,12 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import org.arborlab.control.AuthLevel;
+import org.arborlab.control.RestKeyCheck;
 import org.arborlab.control.ServerEnvironment;
 
 /**
- * oTree's REST authentication: under {@code OTREE_AUTH_LEVEL} DEMO or STUDY every call needs header
- * {@code otree-rest-key} equal to {@code OTREE_REST_KEY} (also accepted as {@code Authorization: Bearer}), with
- * oTree's three messages. The comparison takes the same time however many characters match.
+ * oTree's REST authentication (see {@link RestKeyCheck}) on every matched API call. The key comes in header
+ * {@code otree-rest-key} (any letter case) or as {@code Authorization: Bearer <key>}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -26,27 +23,10 @@ public class RestKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (environment.authLevel() == AuthLevel.NONE) {
-            return;
-        }
-        String expected = environment.restKey()
-                .orElseThrow(() -> new ApiException(403, "Env var OTREE_REST_KEY must be defined to use REST API"));
-        String given = presented(request);
-        if (given == null || given.isEmpty()) {
-            throw new ApiException(403, "HTTP Request Header otree-rest-key is missing");
-        }
-        if (!MessageDigest.isEqual(sha256(given), sha256(expected))) {
-            throw new ApiException(403, "HTTP Request Header otree-rest-key is incorrect");
-        }
-    }
-
-    /** Hashing first makes the comparison independent of the lengths too. */
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        RestKeyCheck.refusal(environment.authLevel(), environment.restKey(), presented(request))
+                .ifPresent(reason -> {
+                    throw new ApiException(403, reason);
+                });
     }
 
     private static String presented(ContainerRequestContext request) {
