@@ -33,15 +33,18 @@ public final class ArborCli implements Runnable {
 
     /** Runs one command line and returns its exit code; never calls System.exit. */
     static int run(String[] args, CliContext context) {
-        CommandLine commandLine = new CommandLine(ArborCli.class, new ContextFactory(context))
+        int code = commandLine(context).execute(args);
+        context.out().flush();
+        context.err().flush();
+        return code;
+    }
+
+    static CommandLine commandLine(CliContext context) {
+        return new CommandLine(ArborCli.class, new ContextFactory(context))
                 .setOut(context.out())
                 .setErr(context.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd));
-        int code = commandLine.execute(args);
-        context.out().flush();
-        context.err().flush();
-        return code;
     }
 
     @Override

@@ -36,6 +36,9 @@ final class CellValues {
     }
 
     static Object jsonOrText(String text) {
+        if (text.isBlank()) {
+            return text;
+        }
         try {
             return Json.MAPPER.treeToValue(STRICT_JSON.readTree(text), Object.class);
         } catch (JsonProcessingException | IllegalArgumentException notJson) {

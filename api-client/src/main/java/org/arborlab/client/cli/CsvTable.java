@@ -84,7 +84,8 @@ final class CsvTable {
             int number = 1;
             try {
                 for (CSVRecord record : parser) {
-                    number = (int) record.getRecordNumber();
+                    // commons-csv does not count the header record; the spreadsheet does.
+                    number = (int) record.getRecordNumber() + 1;
                     rows.add(toRow(number, columns, record));
                 }
             } catch (UncheckedIOException e) {
