@@ -88,7 +88,7 @@ final class BatchRun {
         }
         if (!failedRows.isEmpty()) {
             List<String> listed = failedRows.stream().limit(MAX_LISTED_ROWS).map(String::valueOf).toList();
-            line.append(" (rows ").append(String.join(", ", listed))
+            line.append(failedRows.size() == 1 ? " (row " : " (rows ").append(String.join(", ", listed))
                     .append(failedRows.size() > MAX_LISTED_ROWS ? ", ..." : "").append(")");
         }
         return line.append('.').toString();

@@ -112,7 +112,7 @@ final class SessionsCommand extends ArborCli.Group {
                 return 0;
             }
             Output.table(context.out(), List.of("CODE", "CREATED", "CONFIG", "PARTICIPANTS", "LABEL"),
-                    sessions.stream().map(s -> List.<Object>of(s.code(), text(s.createdAt()), text(s.configName()),
+                    sessions.stream().map(s -> List.<Object>of(s.code(), wholeSeconds(s.createdAt()), text(s.configName()),
                             text(s.numParticipants()), text(s.label()))).toList());
             return 0;
         }
@@ -174,6 +174,10 @@ final class SessionsCommand extends ArborCli.Group {
             return List.of(p.idInSession(), p.code(), text(p.label()), text(p.payoffInRealWorldCurrency()),
                     text(p.finished()), p.vars().isEmpty() ? "" : p.vars().toString());
         }
+    }
+
+    private static String wholeSeconds(java.time.Instant instant) {
+        return instant == null ? "" : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static String text(Object value) {

@@ -147,7 +147,7 @@ class ArborCliTest {
         assertEquals(0, list.exitCode());
         assertEquals(3, list.lines().size());
         assertTrue(list.lines().get(0).startsWith("CODE"), list.out());
-        assertTrue(list.lines().get(1).startsWith(code + "  2026-"), list.out());
+        assertTrue(list.lines().get(1).startsWith(code + "  2026-11-23T07:21:38Z  trust"), list.out());
 
         CliRunner.Result show = cli.run("sessions", "show", code, "--participant-var", "age");
         assertEquals(0, show.exitCode(), show.err());

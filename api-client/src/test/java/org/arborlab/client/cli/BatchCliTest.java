@@ -94,7 +94,9 @@ class BatchCliTest {
                 nope,2,b
                 survey,1,c
                 """);
-        assertEquals(1, cli.run("batch", "create", "-f", file.toString()).exitCode());
+        CliRunner.Result first = cli.run("batch", "create", "-f", file.toString());
+        assertEquals(1, first.exitCode());
+        assertEquals("Summary: 3 rows, 2 ok, 1 failed (row 3).", first.lines().get(3));
         assertEquals(2, server.sessionCount());
 
         write("sessions.csv", """
