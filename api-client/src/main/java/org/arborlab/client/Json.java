@@ -22,7 +22,7 @@ public final class Json {
      * Lenient on input: unknown keys are ignored, so a newer server that adds keys does not break old clients.
      * Numbers with a fraction become BigDecimal so money (payoffs) keeps its exact value.
      */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .addModule(new SimpleModule("arbor-time")
@@ -31,6 +31,14 @@ public final class Json {
             .build();
 
     private Json() {
+    }
+
+    /**
+     * A copy of the client's JSON configuration (the command line reads cells with it, so numbers and times
+     * mean the same there); a copy, so that nobody can reconfigure the client's own mapper.
+     */
+    public static ObjectMapper mapper() {
+        return MAPPER.copy();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.arborlab.client.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +23,9 @@ import org.arborlab.client.Json;
  */
 final class CellValues {
 
-    private static final ObjectReader STRICT_JSON = Json.MAPPER.reader()
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private static final ObjectReader STRICT_JSON = JSON.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CellValues() {
@@ -40,7 +43,7 @@ final class CellValues {
             return text;
         }
         try {
-            return Json.MAPPER.treeToValue(STRICT_JSON.readTree(text), Object.class);
+            return JSON.treeToValue(STRICT_JSON.readTree(text), Object.class);
         } catch (JsonProcessingException | IllegalArgumentException notJson) {
             return text;
         }
@@ -58,7 +61,7 @@ final class CellValues {
             throw new BadValue(name + " must be a JSON object like {\"age\": 25}, got: " + text);
         }
         try {
-            return Json.MAPPER.treeToValue(node, Map.class);
+            return JSON.treeToValue(node, Map.class);
         } catch (JsonProcessingException e) {
             throw new BadValue(name + ": " + e.getOriginalMessage());
         }

@@ -22,7 +22,9 @@ import org.arborlab.client.Json;
  */
 final class IdempotencyKeys {
 
-    private static final ObjectMapper CANONICAL = Json.MAPPER.copy()
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private static final ObjectMapper CANONICAL = JSON.copy()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private IdempotencyKeys() {

@@ -1,6 +1,7 @@
 package org.arborlab.client.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +9,14 @@ import org.arborlab.client.Json;
 
 /** Printing helpers: JSON for scripts, aligned columns for people. */
 final class Output {
+
+    private static final ObjectMapper JSON = Json.mapper();
     private Output() {
     }
 
     static void json(PrintWriter out, Object value) {
         try {
-            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

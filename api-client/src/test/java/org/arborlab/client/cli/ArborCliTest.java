@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,8 @@ import picocli.CommandLine;
 
 /** The command line end to end against the fake server: output, exit codes, environment. */
 class ArborCliTest {
+
+    private static final ObjectMapper JSON = Json.mapper();
 
     private FakeArborServer server;
     private CliRunner cli;
@@ -91,7 +94,7 @@ class ArborCliTest {
         String code = result.lines().get(0);
         assertTrue(code.matches("[a-z0-9]{8}"), code);
         assertEquals("  room_url          " + server.url() + "/room/econ101", result.lines().get(3));
-        JsonNode sent = Json.MAPPER.readTree(server.requests().get(0).body());
+        JsonNode sent = JSON.readTree(server.requests().get(0).body());
         assertEquals(10, sent.at("/modified_session_config_fields/num_apples").intValue());
         assertEquals(3, sent.at("/modified_session_config_fields/abc").size());
         assertEquals("Monday", sent.get("label").asText());
@@ -103,7 +106,7 @@ class ArborCliTest {
         CliRunner.Result first = cli.run(args);
         CliRunner.Result second = cli.run(args);
         assertEquals(0, second.exitCode());
-        assertEquals(Json.MAPPER.readTree(first.out()), Json.MAPPER.readTree(second.out()));
+        assertEquals(JSON.readTree(first.out()), JSON.readTree(second.out()));
         assertEquals(1, server.sessionCount());
     }
 
@@ -154,7 +157,7 @@ class ArborCliTest {
         assertTrue(show.out().contains(server.participantCodes(code).get(1)), show.out());
         assertTrue(show.out().contains("{age=32}"), show.out());
 
-        JsonNode json = Json.MAPPER.readTree(cli.run("sessions", "show", code, "--json").out());
+        JsonNode json = JSON.readTree(cli.run("sessions", "show", code, "--json").out());
         assertEquals(code, json.get("code").asText());
         assertEquals(2, json.get("participants").size());
         assertEquals("EUR", json.get("REAL_WORLD_CURRENCY_CODE").asText());
@@ -215,7 +218,7 @@ class ArborCliTest {
     void serverListings() throws IOException {
         CliRunner.Result configs = cli.run("server", "configs");
         assertTrue(configs.lines().get(1).startsWith("trust"), configs.out());
-        assertEquals(3, Json.MAPPER.readTree(cli.run("server", "configs", "--json").out()).size());
+        assertEquals(3, JSON.readTree(cli.run("server", "configs", "--json").out()).size());
         assertTrue(cli.run("server", "rooms").out().contains(server.url() + "/room/econ101"));
         assertEquals(List.of("survey", "trust"), cli.run("server", "apps").lines().stream().sorted().toList());
     }
