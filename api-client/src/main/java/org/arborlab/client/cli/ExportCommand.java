@@ -1,0 +1,49 @@
+package org.arborlab.client.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.arborlab.client.ExportRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Download a data export of a session (streamed to disk).",
+                "Example: arbor export abcd1234 --kind app --app trust --format xlsx -o trust.xlsx"})
+final class ExportCommand implements Callable<Integer> {
+    private final CliContext context;
+    @Mixin
+    private ConnectionOptions connection;
+
+    @Parameters(paramLabel = "CODE", description = "Session code.")
+    private String code;
+
+    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "wide",
+            description = "wide, app, page_times or custom (default: ${DEFAULT-VALUE}).")
+    private ExportRequest.Kind kind;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            description = "csv or xlsx (default: ${DEFAULT-VALUE}).")
+    private ExportRequest.Format format;
+
+    @Option(names = "--app", paramLabel = "APP", description = "The app, for --kind app and --kind custom.")
+    private String app;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH", defaultValue = ".",
+            description = "File to write, or a folder to save into under the server's file name "
+                    + "(default: the current folder).")
+    private Path output;
+
+    ExportCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ExportRequest request = new ExportRequest(kind, format, app);
+        Path written = connection.client().export(code, request, output);
+        context.out().println(written);
+        return 0;
+    }
+}
