@@ -1,6 +1,14 @@
 package org.arborlab.control.session;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.LockModeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -14,12 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.arborlab.control.AppRegistry;
+import org.arborlab.control.ConflictException;
 import org.arborlab.control.InvalidInputException;
 import org.arborlab.control.NotFoundException;
 import org.arborlab.control.settings.SessionConfig;
 import org.arborlab.control.settings.Settings;
 import org.arborlab.control.settings.SettingsService;
 import org.arborlab.entity.Group;
+import org.arborlab.entity.IdempotencyKey;
 import org.arborlab.entity.Participant;
 import org.arborlab.entity.ParticipantCode;
 import org.arborlab.entity.Player;
@@ -47,6 +57,9 @@ public class SessionService {
 
     @Inject
     AppRegistry apps;
+
+    @Resource
+    SessionContext context;
 
     public Session create(@NotNull @Valid CreateSession request) {
         Settings settings = settingsService.settings();
@@ -78,6 +91,62 @@ public class SessionService {
             bindRoom(room, session);
         }
         return session;
+    }
+
+    /**
+     * {@link #create} under an {@code Idempotency-Key}: the same key within 24 hours returns the first session
+     * (and creates nothing); the same key with a different request is refused.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public SessionListing create(@NotNull @Valid CreateSession request, @NotNull String idempotencyKey) {
+        SessionService self = context.getBusinessObject(SessionService.class);
+        try {
+            return self.createOnce(request, idempotencyKey);
+        } catch (EJBException e) {
+            // A concurrent request with the same key won the insert; now its session is there to return.
+            return self.createOnce(request, idempotencyKey);
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public SessionListing createOnce(CreateSession request, String idempotencyKey) {
+        long now = System.currentTimeMillis();
+        String keyHash = CanonicalJson.sha256("POST /api/sessions\n" + idempotencyKey);
+        String requestHash = CanonicalJson.sha256(requestJson(request));
+        Optional<IdempotencyKey> earlier = em.createNamedQuery("IdempotencyKey.byHash", IdempotencyKey.class)
+                .setParameter("hash", keyHash).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .findFirst();
+        if (earlier.isPresent() && !earlier.get().isExpired(now)) {
+            if (!earlier.get().getRequestHash().equals(requestHash)) {
+                throw new ConflictException("Idempotency-Key was already used within 24 hours for a different"
+                        + " request; use a new key for a new session");
+            }
+            return new SessionListing(earlier.get().getSession(), Optional.ofNullable(earlier.get().getRoomName()));
+        }
+        earlier.ifPresent(em::remove);
+        em.createNamedQuery("IdempotencyKey.expire").setParameter("before", now - IdempotencyKey.LIFETIME_MS)
+                .executeUpdate();
+        Session session = create(request);
+        em.persist(new IdempotencyKey(keyHash, requestHash, session, request.roomName(), now));
+        em.flush();
+        return new SessionListing(session, Optional.ofNullable(request.roomName()));
+    }
+
+    private static String requestJson(CreateSession request) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("session_config_name", request.configName())
+                .add("label", request.label())
+                .add("is_demo", request.demo());
+        if (request.numParticipants() != null) {
+            json.add("num_participants", request.numParticipants());
+        }
+        if (request.modifiedConfigFields() != null) {
+            json.add("modified_session_config_fields", request.modifiedConfigFields());
+        }
+        if (request.roomName() != null) {
+            json.add("room_name", request.roomName());
+        }
+        return CanonicalJson.of(json.build()).toString();
     }
 
     public Optional<Session> find(SessionCode code) {

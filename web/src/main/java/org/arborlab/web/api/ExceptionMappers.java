@@ -10,7 +10,7 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.arborlab.control.ArborException;
-import org.arborlab.control.InvalidInputException;
+import org.arborlab.control.ConflictException;
 import org.arborlab.control.NotFoundException;
 
 /** Turns every exception into problem details; a user never sees a stack trace. */
@@ -93,8 +93,8 @@ public final class ExceptionMappers {
         if (e instanceof NotFoundException) {
             return 404;
         }
-        if (e instanceof InvalidInputException) {
-            return 400;
+        if (e instanceof ConflictException) {
+            return 422;
         }
         return 400;
     }

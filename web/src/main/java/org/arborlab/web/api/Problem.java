@@ -12,7 +12,8 @@ public final class Problem {
 
     public static Response response(int status, String detail) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? (status == 413 ? "Content Too Large" : "Error") : type.getReasonPhrase();
+        String title = type != null ? type.getReasonPhrase()
+                : status == 413 ? "Content Too Large" : status == 422 ? "Unprocessable Content" : "Error";
         return Response.status(status)
                 .type(MEDIA_TYPE)
                 .entity(Json.createObjectBuilder()

@@ -6,6 +6,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import org.arborlab.control.session.CreateSession;
 import org.arborlab.control.session.SessionDetail;
 import org.arborlab.control.session.SessionListing;
@@ -36,8 +38,10 @@ public class SessionsResource {
     @Context
     UriInfo uriInfo;
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     @POST
-    public JsonObject create(String body) {
+    public JsonObject create(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, String body) {
         JsonBody params = JsonBody.parse(body, "session_config_name", "num_participants",
                 "modified_session_config_fields", "room_name", "label", "is_demo", "is_mturk");
         if (params.optionalBoolean("is_mturk", false)) {
@@ -54,8 +58,15 @@ public class SessionsResource {
                 params.optionalString("room_name"),
                 label == null ? "" : label,
                 params.optionalBoolean("is_demo", false));
-        Session session = sessions.create(request);
-        return SessionJson.created(session, java.util.Optional.ofNullable(request.roomName()), new Links(uriInfo));
+        if (idempotencyKey == null) {
+            Session session = sessions.create(request);
+            return SessionJson.created(session, Optional.ofNullable(request.roomName()), new Links(uriInfo));
+        }
+        if (!idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
+            throw ApiException.badRequest("Header Idempotency-Key must be 1 to 255 visible ASCII characters");
+        }
+        SessionListing created = sessions.create(request, idempotencyKey);
+        return SessionJson.created(created.session(), created.roomName(), new Links(uriInfo));
     }
 
     @GET
