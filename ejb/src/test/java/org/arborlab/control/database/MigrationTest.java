@@ -19,8 +19,10 @@ class MigrationTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:migration;DB_CLOSE_DELAY=-1");
         Flyway flyway = SchemaMigrator.configure(dataSource, getClass().getClassLoader()).load();
-        assertEquals(1, flyway.migrate().migrationsExecuted);
-        assertEquals(0, flyway.migrate().migrationsExecuted);
+        int available = flyway.info().pending().length;
+        assertEquals(available, flyway.migrate().migrationsExecuted);
+        assertEquals(0, flyway.migrate().migrationsExecuted, "a second start applies nothing");
+        assertEquals(0, flyway.info().pending().length);
 
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into arbor_session values (1, 'abcdefgh', 'mafovopo', 'trust', '{}', '', '', 0,"
