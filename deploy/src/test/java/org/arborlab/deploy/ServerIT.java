@@ -61,6 +61,29 @@ class ServerIT {
         assertEquals(200, version.statusCode());
         assertTrue(version.headers().firstValue("content-type").orElse("").startsWith("application/json"));
         assertEquals("6.0.1b1", json(version).getString("version"));
+        assertTrue(json(version).getString("arbor_version").matches("\\d+\\.\\d+\\.\\d+.*"), version.body());
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpointAndTheDocsPageLoads() throws Exception {
+        HttpResponse<String> openapi = get("/openapi");
+        assertEquals(200, openapi.statusCode());
+        for (String path : new String[] {"/api/sessions:", "/api/sessions/{code}:", "/api/get_session/{code}:",
+                "/api/participant_vars:", "/api/participant_vars/{code}:", "/api/session_vars:",
+                "/api/session_vars/{code}:", "/api/session_configs:", "/api/rooms:", "/api/apps:",
+                "/api/otree_version:", "Idempotency-Key", "application/problem+json"}) {
+            assertTrue(openapi.body().contains(path), path + " is not documented");
+        }
+        HttpResponse<String> page = get("/api-docs.html");
+        assertEquals(200, page.statusCode());
+        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("(?:href|src)=\"(webjars/[^\"]+)\"")
+                .matcher(page.body());
+        int found = 0;
+        while (assets.find()) {
+            found++;
+            assertEquals(200, get("/" + assets.group(1)).statusCode(), assets.group(1));
+        }
+        assertEquals(2, found, "the page loads swagger-ui's script and stylesheet");
     }
 
     @Test

@@ -6,6 +6,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 
 /** {@code GET /api/otree_version}: the oTree version whose REST API Arbor matches, and Arbor's own. */
 @Path("otree_version")
@@ -13,13 +16,27 @@ public class VersionResource {
     /** The oTree release whose behaviour SPEC.md records. */
     static final String OTREE_VERSION = "6.0.1b1";
 
+    /** Maven writes the version into this resource at build time. */
+    static final String ARBOR_VERSION = readVersion();
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject version() {
-        String arbor = VersionResource.class.getPackage().getImplementationVersion();
         return Json.createObjectBuilder()
                 .add("version", OTREE_VERSION)
-                .add("arbor_version", arbor == null ? "development" : arbor)
+                .add("arbor_version", ARBOR_VERSION)
                 .build();
+    }
+
+    private static String readVersion() {
+        try (InputStream in = VersionResource.class.getResourceAsStream("/arbor/web-version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }
