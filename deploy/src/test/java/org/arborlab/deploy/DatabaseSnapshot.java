@@ -11,7 +11,7 @@ import java.util.Map;
 final class DatabaseSnapshot {
     static final List<String> TABLES = List.of("arbor_session", "arbor_participant", "arbor_subsession",
             "arbor_group", "arbor_player", "arbor_room_session", "arbor_pending_participant_vars",
-            "arbor_page_completion");
+            "arbor_page_completion", "arbor_idempotency_key", "arbor_api_token", "arbor_api_token_use");
 
     private DatabaseSnapshot() {
     }

@@ -223,6 +223,40 @@ class RestApiIT {
     }
 
     @Test
+    void anIdempotencyKeyGivesTheFirstSessionBackEvenUnderConcurrentRetries() throws Exception {
+        Http http = new Http(base);
+        String key = "batch-" + System.nanoTime();
+        String body = "{\"session_config_name\":\"trust\",\"num_participants\":2,\"room_name\":\"econ101\"}";
+        int before = ((JsonArray) json(http.get("/api/sessions"))).size();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> http.send("POST", "/api/sessions", JSON, body, "Idempotency-Key", key)));
+            }
+            java.util.Set<String> bodies = new java.util.HashSet<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertEquals(200, answer.get().statusCode(), answer.get().body());
+                bodies.add(answer.get().body());
+            }
+            assertEquals(1, bodies.size(), "every retry gets the same answer: " + bodies);
+            assertTrue(bodies.iterator().next().contains("\"room_url\""));
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(before + 1, ((JsonArray) json(http.get("/api/sessions"))).size());
+
+        Map<String, List<String>> snapshot = DatabaseSnapshot.take(em);
+        HttpResponse<String> reused = http.send("POST", "/api/sessions", JSON,
+                "{\"session_config_name\":\"trust\",\"num_participants\":4}", "Idempotency-Key", key);
+        assertEquals(422, reused.statusCode(), reused.body());
+        assertTrue(reused.body().contains("already used within 24 hours for a different request"), reused.body());
+        HttpResponse<String> badKey = http.send("POST", "/api/sessions", JSON, body, "Idempotency-Key", "a b");
+        assertEquals(400, badKey.statusCode(), badKey.body());
+        assertEquals(snapshot, DatabaseSnapshot.take(em), "refused requests write nothing");
+    }
+
+    @Test
     void concurrentVarsPostsLoseNothing() throws Exception {
         Http http = new Http(base);
         String code = createSession(http, "{\"session_config_name\":\"survey\",\"num_participants\":1}");

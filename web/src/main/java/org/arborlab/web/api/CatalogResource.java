@@ -19,6 +19,7 @@ import org.arborlab.control.settings.RoomConfig;
 import org.arborlab.control.settings.SessionConfig;
 import org.arborlab.control.settings.SettingsService;
 import org.arborlab.spi.App;
+import org.arborlab.entity.ApiScope;
 
 /** What this server offers: session configs, rooms and apps. */
 @Path("")
@@ -39,6 +40,7 @@ public class CatalogResource {
 
     @GET
     @Path("session_configs")
+    @RequiredScope(ApiScope.CATALOG_READ)
     public JsonArray sessionConfigs(String body) {
         JsonBody.parse(body);
         JsonArrayBuilder list = Json.createArrayBuilder();
@@ -50,6 +52,7 @@ public class CatalogResource {
 
     @GET
     @Path("rooms")
+    @RequiredScope(ApiScope.CATALOG_READ)
     public JsonArray rooms(String body) {
         JsonBody.parse(body);
         Links links = new Links(uriInfo);
@@ -70,6 +73,7 @@ public class CatalogResource {
 
     @GET
     @Path("apps")
+    @RequiredScope(ApiScope.CATALOG_READ)
     public JsonObject apps(String body) {
         JsonBody.parse(body);
         JsonObjectBuilder json = Json.createObjectBuilder();

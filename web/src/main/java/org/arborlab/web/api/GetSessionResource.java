@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.control.settings.SettingsService;
+import org.arborlab.entity.ApiScope;
 
 /** {@code POST /api/get_session/{code}}: a session with its participants, filtered by the body. */
 @Path("get_session/{code}")
@@ -26,8 +27,13 @@ public class GetSessionResource {
     @Context
     UriInfo uriInfo;
 
+    @Inject
+    ApiCaller caller;
+
     @POST
+    @RequiredScope(ApiScope.SESSIONS_READ)
     public JsonObject detail(@PathParam("code") String code, String body) {
+        caller.requireAllRooms();
         return SessionsResource.detail(sessions, settings, uriInfo, code, body);
     }
 }

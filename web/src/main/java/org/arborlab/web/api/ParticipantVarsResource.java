@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.arborlab.control.vars.VarsService;
 import org.arborlab.entity.ParticipantCode;
+import org.arborlab.entity.ApiScope;
 
 /**
  * {@code POST /api/participant_vars} (room + label: applied now, or kept until the label arrives) and
@@ -22,9 +23,14 @@ public class ParticipantVarsResource {
     @Inject
     VarsService vars;
 
+    @Inject
+    ApiCaller caller;
+
     @POST
+    @RequiredScope(ApiScope.PARTICIPANT_VARS)
     public JsonObject byRoomLabel(String body) {
         JsonBody params = JsonBody.parse(body, "room_name", "participant_label", "vars");
+        caller.requireRoom(params.requiredString("room_name"));
         vars.mergeParticipantVars(params.requiredString("room_name"), params.requiredString("participant_label"),
                 params.requiredObject("vars"));
         return JsonValue.EMPTY_JSON_OBJECT;
@@ -32,7 +38,9 @@ public class ParticipantVarsResource {
 
     @POST
     @Path("{code}")
+    @RequiredScope(ApiScope.PARTICIPANT_VARS)
     public JsonObject byCode(@PathParam("code") String code, String body) {
+        caller.requireAllRooms();
         JsonBody params = JsonBody.parse(body, "vars");
         JsonObject update = params.requiredObject("vars");
         if (!ParticipantCode.isValid(code)) {

@@ -22,6 +22,7 @@ import org.arborlab.control.session.SessionService;
 import org.arborlab.control.settings.SettingsService;
 import org.arborlab.entity.Session;
 import org.arborlab.entity.SessionCode;
+import org.arborlab.entity.ApiScope;
 
 /** {@code /api/sessions}: create and list sessions; {@code /api/sessions/{code}} reads one. */
 @Path("sessions")
@@ -40,7 +41,11 @@ public class SessionsResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    @Inject
+    ApiCaller caller;
+
     @POST
+    @RequiredScope(ApiScope.SESSIONS_CREATE)
     public JsonObject create(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, String body) {
         JsonBody params = JsonBody.parse(body, "session_config_name", "num_participants",
                 "modified_session_config_fields", "room_name", "label", "is_demo", "is_mturk");
@@ -58,6 +63,7 @@ public class SessionsResource {
                 params.optionalString("room_name"),
                 label == null ? "" : label,
                 params.optionalBoolean("is_demo", false));
+        caller.requireRoom(request.roomName());
         if (idempotencyKey == null) {
             Session session = sessions.create(request);
             return SessionJson.created(session, Optional.ofNullable(request.roomName()), new Links(uriInfo));
@@ -70,8 +76,10 @@ public class SessionsResource {
     }
 
     @GET
+    @RequiredScope(ApiScope.SESSIONS_READ)
     public JsonArray list(String body) {
         JsonBody.parse(body);
+        caller.requireAllRooms();
         Links links = new Links(uriInfo);
         JsonArrayBuilder list = Json.createArrayBuilder();
         for (SessionListing listing : sessions.listNonDemo()) {
@@ -83,7 +91,9 @@ public class SessionsResource {
     /** oTree's legacy alias of {@code POST /api/get_session/{code}}; filters may come in the GET body. */
     @GET
     @Path("{code}")
+    @RequiredScope(ApiScope.SESSIONS_READ)
     public JsonObject detail(@PathParam("code") String code, String body) {
+        caller.requireAllRooms();
         return detail(sessions, settings, uriInfo, code, body);
     }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.arborlab.entity.ApiScope;
 
 /** {@code GET /api/otree_version}: the oTree version whose REST API Arbor matches, and Arbor's own. */
 @Path("otree_version")
@@ -21,6 +22,7 @@ public class VersionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @RequiredScope(ApiScope.CATALOG_READ)
     public JsonObject version() {
         return Json.createObjectBuilder()
                 .add("version", OTREE_VERSION)

@@ -13,13 +13,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.arborlab.control.InvalidInputException;
 import org.arborlab.control.NotFoundException;
 import org.arborlab.control.session.CreateSession;
 import org.arborlab.control.session.SessionService;
+import org.arborlab.control.token.ApiTokenService;
+import org.arborlab.entity.ApiScope;
 import org.arborlab.entity.Group;
 import org.arborlab.entity.Participant;
 import org.arborlab.entity.Player;
@@ -34,21 +39,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs inside the real WAR on Payara Micro, against the real database (H2, or MySQL with -Pmysql): the session
- * lifecycle service builds the right rows, and every rejected request leaves the database as it was.
+ * lifecycle service builds the right rows, every rejected request leaves the database as it was, and API tokens
+ * are stored hashed, scoped, expire and can be revoked.
  */
 @ExtendWith(ArquillianExtension.class)
-class SessionServiceIT {
+class ServicesIT {
     private static final List<String> TABLES = List.of("arbor_session", "arbor_participant", "arbor_subsession",
             "arbor_group", "arbor_player", "arbor_room_session", "arbor_pending_participant_vars",
-            "arbor_page_completion");
+            "arbor_page_completion", "arbor_api_token", "arbor_api_token_use");
 
     @Deployment
     static WebArchive deployment() {
-        return RealWar.load().addClass(SessionServiceIT.class);
+        return RealWar.load().addClass(ServicesIT.class);
     }
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    ApiTokenService tokens;
 
     @PersistenceContext(unitName = "arbor")
     EntityManager em;
@@ -141,6 +150,54 @@ class SessionServiceIT {
         assertRejected(NotFoundException.class, "Room nowhere not found",
                 new CreateSession("trust", 2, null, "nowhere", "", false));
         assertEquals(before, rowCounts());
+    }
+
+    @Test
+    void apiTokensAreShownOnceStoredHashedAndCanBeRevoked() {
+        ApiTokenService.Issued issued = tokens.create("Qualtrics", EnumSet.of(ApiScope.PARTICIPANT_VARS),
+                "qualtrics_study", null, "admin");
+        assertTrue(issued.token().startsWith("arbor_") && issued.token().length() > 40, issued.token());
+        String stored = em.createNativeQuery("select token_hash from arbor_api_token where id = ?1")
+                .setParameter(1, issued.record().getId()).getSingleResult().toString();
+        assertTrue(stored.matches("[0-9a-f]{64}") && !stored.contains(issued.token()), stored);
+
+        ApiTokenService.Grant grant = tokens.authenticate(issued.token()).orElseThrow();
+        assertEquals(Set.of(ApiScope.PARTICIPANT_VARS), grant.scopes());
+        assertEquals(Optional.of("qualtrics_study"), grant.roomName());
+        assertTrue(tokens.authenticate(issued.token() + "x").isEmpty());
+        assertTrue(tokens.authenticate("shared-key").isEmpty());
+
+        tokens.recordUse(grant.tokenId(), "POST", "participant_vars", 200);
+        assertEquals("POST participant_vars 200", tokens.uses(grant.tokenId(), 10).stream()
+                .map(u -> u.getMethod() + " " + u.getPath() + " " + u.getStatus()).findFirst().orElseThrow());
+
+        tokens.revoke(grant.tokenId());
+        assertTrue(tokens.authenticate(issued.token()).isEmpty(), "a revoked token no longer works");
+
+        Map<String, Long> before = rowCounts();
+        assertRejected(InvalidInputException.class, "A token needs at least one scope",
+                () -> tokens.create("x", EnumSet.noneOf(ApiScope.class), null, null, "admin"));
+        assertRejected(NotFoundException.class, "Room nowhere not found",
+                () -> tokens.create("x", EnumSet.of(ApiScope.SESSION_VARS), "nowhere", null, "admin"));
+        assertRejected(InvalidInputException.class, "The expiry must be in the future",
+                () -> tokens.create("x", EnumSet.of(ApiScope.SESSION_VARS), null, 1L, "admin"));
+        assertEquals(before, rowCounts());
+    }
+
+    @Test
+    void expiredTokensNoLongerWork() throws Exception {
+        ApiTokenService.Issued issued = tokens.create("short-lived", EnumSet.of(ApiScope.CATALOG_READ), null,
+                System.currentTimeMillis() + 300, "admin");
+        assertTrue(tokens.authenticate(issued.token()).isPresent());
+        Thread.sleep(400);
+        assertTrue(tokens.authenticate(issued.token()).isEmpty());
+    }
+
+    private void assertRejected(Class<? extends RuntimeException> type, String message, Runnable call) {
+        RuntimeException e = assertThrows(RuntimeException.class, call::run);
+        Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+        assertEquals(type, cause.getClass(), () -> "got " + cause);
+        assertEquals(message, cause.getMessage());
     }
 
     private void assertRejected(Class<? extends RuntimeException> type, String message, CreateSession request) {
