@@ -228,6 +228,12 @@ final class BadRequests {
         t.add("POST", sv + "/" + sessionCode, "{\"vars\":5}", 400, "\"vars\" must be a JSON object");
         t.add("POST", sv + "/" + sessionCode, "{\"vars\":{},\"room_name\":\"econ101\"}", 400,
                 "Unknown parameter \"room_name\"");
+        // exports
+        String export = "/api/sessions/" + sessionCode + "/export";
+        t.add("GET", export + "?kind=page_times&format=pdf", null, 400, "format must be csv or xlsx");
+        t.add("GET", export + "?kind=everything", null, 400, "kind must be wide, app, page_times or custom");
+        t.add("GET", "/api/sessions/zzzzzzzz/export?kind=page_times", null, 404, "Not found: Session");
+        t.add("POST", export + "?kind=page_times", "{}", 405, "Method not allowed");
         // paths that do not exist
         t.add("GET", "/api/nothing", null, 404, "Not Found");
         t.add("POST", "/api/v1/sessions", "{}", 404, "Not Found");

@@ -257,6 +257,61 @@ class RestApiIT {
     }
 
     @Test
+    void pageTimesExportAsCsvAndXlsxHoldTheSameCells() throws Exception {
+        Http http = new Http(base);
+        String code = createSession(http, "{\"session_config_name\":\"trust\",\"num_participants\":2}");
+        tx.begin();
+        List<org.arborlab.entity.Participant> participants = em.createQuery(
+                "select p from Participant p where p.session.code.value = :code order by p.idInSession",
+                org.arborlab.entity.Participant.class).setParameter("code", code).getResultList();
+        for (org.arborlab.entity.Participant p : participants) {
+            em.persist(new org.arborlab.entity.PageCompletion(p, "", "InitializeParticipant", 0, 1,
+                    1_795_000_000_000L + p.getIdInSession(), false, false));
+            em.persist(new org.arborlab.entity.PageCompletion(p, "trust", "Send, \"then\" wait", 1, 1,
+                    1_795_000_010_999L, p.getIdInSession() == 2, true));
+        }
+        tx.commit();
+
+        HttpResponse<String> csv = http.get("/api/sessions/" + code + "/export?kind=page_times&format=csv");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.headers().firstValue("content-disposition").orElse("")
+                .matches("attachment; filename=\"PageTimes-\\d{4}-\\d{2}-\\d{2}\\.csv\""), csv.headers().toString());
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT
+                .parse(new StringReader(csv.body())).getRecords();
+        assertEquals(List.of("session_code", "participant_id_in_session", "participant_code", "page_index", "app_name",
+                "page_name", "epoch_time_completed", "round_number", "timeout_happened", "is_wait_page"),
+                rows.get(0).toList());
+        assertEquals(5, rows.size());
+        String p1 = participants.get(0).getCode().value();
+        String p2 = participants.get(1).getCode().value();
+        assertEquals(List.of(code, "1", p1, "0", "", "InitializeParticipant", "1795000000", "1", "0", "0"),
+                rows.get(1).toList());
+        assertEquals(List.of(code, "2", p2, "1", "trust", "Send, \"then\" wait", "1795000010", "1", "1", "1"),
+                rows.get(4).toList());
+
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<byte[]> xlsx = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                base.toString().replaceAll("/+$", "") + "/api/sessions/" + code + "/export?kind=page_times&format=xlsx"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter();
+            assertEquals(rows.size() - 1, sheet.getLastRowNum());
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    org.apache.poi.ss.usermodel.Cell cell = sheet.getRow(r).getCell(c);
+                    assertEquals(rows.get(r).get(c), cell == null ? "" : text.formatCellValue(cell), "row " + r + " col " + c);
+                }
+            }
+            assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, sheet.getRow(1).getCell(6).getCellType());
+            assertEquals(org.apache.poi.ss.usermodel.CellType.STRING, sheet.getRow(1).getCell(2).getCellType());
+        }
+    }
+
+    @Test
     void concurrentVarsPostsLoseNothing() throws Exception {
         Http http = new Http(base);
         String code = createSession(http, "{\"session_config_name\":\"survey\",\"num_participants\":1}");

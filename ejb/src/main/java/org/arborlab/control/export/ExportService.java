@@ -1,0 +1,84 @@
+package org.arborlab.control.export;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.arborlab.control.InvalidInputException;
+import org.arborlab.control.database.SchemaMigrator;
+import org.arborlab.control.session.SessionService;
+import org.arborlab.entity.SessionCode;
+
+/**
+ * Writes exports straight to the client's stream. Reading is done outside any transaction, in pages (see
+ * {@link Keyset}): a long export neither holds locks nor grows the persistence context.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ExportService {
+
+    @PersistenceContext(unitName = "arbor")
+    EntityManager em;
+
+    @Resource(lookup = SchemaMigrator.DATA_SOURCE)
+    DataSource dataSource;
+
+    /** What to export: a kind, a format, the sessions (empty for all) and, for app exports, the app. */
+    public record Request(@NotNull ExportKind kind, @NotNull ExportFormat format, @NotNull List<String> sessionCodes,
+            String app) {
+    }
+
+    /**
+     * Checks the request before any byte is written, so a bad one is still a clean 4xx.
+     *
+     * @return the database ids of the sessions, or null for all
+     */
+    public List<Long> check(@NotNull Request request) {
+        if (request.kind() != ExportKind.PAGE_TIMES) {
+            throw new InvalidInputException("kind=" + request.kind().parameter() + " is not available yet; "
+                    + "kind=page_times is");
+        }
+        if (request.sessionCodes().isEmpty()) {
+            return null;
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String code : request.sessionCodes()) {
+            if (!SessionCode.isValid(code)) {
+                throw SessionService.notFound(code);
+            }
+            ids.add(em.createQuery("select s.id from Session s where s.code = :code", Long.class)
+                    .setParameter("code", new SessionCode(code)).getResultStream().findFirst()
+                    .orElseThrow(() -> SessionService.notFound(code)));
+        }
+        return ids;
+    }
+
+    /** oTree's download name, e.g. {@code PageTimes-2026-11-23.csv}. */
+    public String fileName(Request request) {
+        String date = LocalDate.now(ZoneOffset.UTC).toString();
+        String base = switch (request.kind()) {
+            case PAGE_TIMES -> "PageTimes";
+            case WIDE -> "all_apps_wide";
+            case APP -> request.app();
+            case CUSTOM -> request.app() + "_custom";
+        };
+        return base + "-" + date + "." + request.format().extension();
+    }
+
+    public void write(@NotNull Request request, List<Long> sessionIds, @NotNull OutputStream out) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                TableWriter writer = request.format().open(out, request.kind().parameter(), "\n")) {
+            PageTimesExport.write(connection, sessionIds, writer);
+        }
+    }
+}
