@@ -234,6 +234,8 @@ final class BadRequests {
         t.add("GET", export + "?kind=everything", null, 400, "kind must be wide, app, page_times or custom");
         t.add("GET", "/api/sessions/zzzzzzzz/export?kind=page_times", null, 404, "Not found: Session");
         t.add("POST", export + "?kind=page_times", "{}", 405, "Method not allowed");
+        t.add("GET", export + "?kind=app", null, 400, "kind=app needs the parameter app");
+        t.add("GET", export + "?kind=app&app=nope", null, 404, "App nope not found");
         // paths that do not exist
         t.add("GET", "/api/nothing", null, 404, "Not Found");
         t.add("POST", "/api/v1/sessions", "{}", 404, "Not Found");

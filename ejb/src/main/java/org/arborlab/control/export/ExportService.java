@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
@@ -14,9 +15,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.arborlab.control.AppRegistry;
 import org.arborlab.control.InvalidInputException;
+import org.arborlab.control.NotFoundException;
 import org.arborlab.control.database.SchemaMigrator;
 import org.arborlab.control.session.SessionService;
+import org.arborlab.control.settings.Settings;
+import org.arborlab.control.settings.SettingsService;
 import org.arborlab.entity.SessionCode;
 
 /**
@@ -33,6 +38,12 @@ public class ExportService {
     @Resource(lookup = SchemaMigrator.DATA_SOURCE)
     DataSource dataSource;
 
+    @Inject
+    AppRegistry apps;
+
+    @Inject
+    SettingsService settingsService;
+
     /** What to export: a kind, a format, the sessions (empty for all) and, for app exports, the app. */
     public record Request(@NotNull ExportKind kind, @NotNull ExportFormat format, @NotNull List<String> sessionCodes,
             String app) {
@@ -44,9 +55,17 @@ public class ExportService {
      * @return the database ids of the sessions, or null for all
      */
     public List<Long> check(@NotNull Request request) {
-        if (request.kind() != ExportKind.PAGE_TIMES) {
-            throw new InvalidInputException("kind=" + request.kind().parameter() + " is not available yet; "
-                    + "kind=page_times is");
+        if (request.kind() == ExportKind.CUSTOM) {
+            throw new InvalidInputException("kind=custom is not available yet; kind=wide, app and page_times are");
+        }
+        if (request.kind() == ExportKind.APP) {
+            if (request.app() == null || request.app().isBlank()) {
+                throw new InvalidInputException("kind=app needs the parameter app, e.g. app=trust");
+            }
+            if (apps.find(request.app()).isEmpty()) {
+                throw new NotFoundException("App " + request.app() + " not found; installed apps: "
+                        + String.join(", ", apps.all().keySet()));
+            }
         }
         if (request.sessionCodes().isEmpty()) {
             return null;
@@ -76,9 +95,24 @@ public class ExportService {
     }
 
     public void write(@NotNull Request request, List<Long> sessionIds, @NotNull OutputStream out) throws Exception {
+        // oTree writes page times with LF and every other table with CRLF (Python's csv module)
+        String lineEnd = request.kind() == ExportKind.PAGE_TIMES ? "\n" : "\r\n";
+        String sheet = request.kind() == ExportKind.APP ? request.app() : request.kind().parameter();
+        Settings settings = settingsService.settings();
         try (Connection connection = dataSource.getConnection();
-                TableWriter writer = request.format().open(out, request.kind().parameter(), "\n")) {
-            PageTimesExport.write(connection, sessionIds, writer);
+                TableWriter writer = request.format().open(out, sheet, lineEnd)) {
+            switch (request.kind()) {
+                case PAGE_TIMES -> PageTimesExport.write(connection, sessionIds, writer);
+                case WIDE -> WideExport.write(connection, sessionIds, settings.participantFields(),
+                        settings.sessionFields(), this::columns, writer);
+                case APP -> AppExport.write(connection, sessionIds, columns(request.app()), writer);
+                case CUSTOM -> throw new IllegalStateException("checked before");
+            }
         }
+    }
+
+    /** An app's declared fields; an app that is no longer installed keeps only the built-in columns. */
+    AppColumns columns(String app) {
+        return apps.find(app).map(a -> AppColumns.builtInOnly(a.name())).orElseGet(() -> AppColumns.builtInOnly(app));
     }
 }

@@ -1,0 +1,41 @@
+package org.arborlab.control.export;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** oTree's per-app table (SPEC.md §5.4): one row per player of the app, over sessions and rounds. */
+final class AppExport {
+
+    private AppExport() {
+    }
+
+    static void write(Connection connection, Collection<Long> sessionIds, AppColumns app, TableWriter out)
+            throws Exception {
+        Map<Long, SessionRow> sessions = SessionRow.load(connection, sessionIds);
+        List<String> header = new ArrayList<>();
+        ParticipantColumns.NAMES.forEach(n -> header.add("participant." + n));
+        header.addAll(PlayerCells.header("", app));
+        SessionRow.COLUMNS.forEach(c -> header.add("session." + c));
+        out.row(header);
+
+        String sql = "SELECT pl.id, " + ParticipantColumns.SELECT
+                + ", pl.id_in_group, pl.role, pl.payoff, pl.fields, g.id_in_subsession, g.fields, ss.round_number,"
+                + " ss.fields FROM arbor_player pl JOIN arbor_participant p ON p.id = pl.participant_id"
+                + " JOIN arbor_group g ON g.id = pl.group_id JOIN arbor_subsession ss ON ss.id = pl.subsession_id"
+                + " WHERE pl.id > ? AND ss.app_name = ?"
+                + (sessionIds == null ? "" : " AND pl.session_id IN " + Keyset.inList(sessionIds))
+                + " ORDER BY pl.id LIMIT ?";
+        Keyset.forEach(connection, sql, List.of(app.app()), rs -> {
+            // column 1 is the player's id; the participant's columns follow, shifted by one
+            List<Object> row = new ArrayList<>(ParticipantColumns.cells(rs, 1));
+            new PlayerCells(rs.getInt(16), rs.getString(17), rs.getBigDecimal(18), SessionRow.json(rs.getString(19)),
+                    rs.getInt(20), SessionRow.json(rs.getString(21)), rs.getInt(22), SessionRow.json(rs.getString(23)))
+                    .addTo(row, app);
+            row.addAll(sessions.get(rs.getLong(3)).cells());
+            out.row(row);
+        });
+    }
+}
