@@ -1,11 +1,8 @@
 package org.arborlab.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.io.StringReader;
 
 /**
  * Stores a JSON object as text. JSON-P keeps numbers as written (an integer stays an integer) and unicode
@@ -21,11 +18,6 @@ public class JsonObjectConverter implements AttributeConverter<JsonObject, Strin
 
     @Override
     public JsonObject convertToEntityAttribute(String text) {
-        if (text == null || text.isBlank()) {
-            return JsonValues.EMPTY;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return JsonValues.parseObject(text);
     }
 }

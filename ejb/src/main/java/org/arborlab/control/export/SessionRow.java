@@ -1,8 +1,7 @@
 package org.arborlab.control.export;
 
-import jakarta.json.Json;
+import org.arborlab.entity.JsonValues;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Collection;
@@ -32,11 +31,6 @@ record SessionRow(long id, String code, String label, String comment, boolean de
     }
 
     static JsonObject json(String text) {
-        if (text == null || text.isBlank()) {
-            return jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
-        }
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return JsonValues.parseObject(text);
     }
 }

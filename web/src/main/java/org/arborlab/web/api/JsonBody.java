@@ -49,8 +49,8 @@ public final class JsonBody {
 
     private static JsonObject read(String text) {
         checkDepth(text);
-        try (var reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
+        try {
+            JsonValue value = org.arborlab.entity.JsonValues.parse(text);
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ApiException.badRequest("Request body must be a JSON object, got " + describe(value));
             }

@@ -1,0 +1,124 @@
+package org.arborlab.control.export;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Locale;
+import org.arborlab.control.database.DatabaseUrl;
+import org.arborlab.control.database.SchemaMigrator;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * Export speed and memory at scale: fills a fresh database with a 10,000-participant × 10-round session (100,000
+ * player rows) plus nine more such sessions (1,000,000 player rows in all), then times the wide export of the
+ * first session and the per-app export of all 1,000,000 rows, as CSV and .xlsx, with the peak heap of each.
+ * See README, "Benchmarks". Arguments: {@code h2} or a {@code mysql://...} URL (its database is emptied).
+ */
+public final class ExportBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        String target = args.length > 0 ? args[0] : "h2";
+        int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        javax.sql.DataSource db = dataSource(target);
+        System.out.printf(Locale.ROOT, "Export benchmark on %s, max heap %d MiB, %d cores%n", target,
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        SchemaMigrator.configure(db, ExportBenchmark.class.getClassLoader()).cleanDisabled(false).load().clean();
+        SchemaMigrator.configure(db, ExportBenchmark.class.getClassLoader()).load().migrate();
+        try (Connection c = db.getConnection()) {
+            long start = System.nanoTime();
+            ExportFixture.fill(c, sessions, 10_000, 10);
+            System.out.printf(Locale.ROOT, "filled %,d player rows in %.1f s%n", sessions * 100_000,
+                    (System.nanoTime() - start) / 1e9);
+            long firstSession = 1_000_000;
+            for (ExportFormat format : ExportFormat.values()) {
+                measure("wide, 1 session, 10,000 rows", format, out -> WideExport.write(c, List.of(firstSession),
+                        List.of("finished"), List.of(), a -> ExportFixture.APP, out));
+                measure("per-app, " + sessions * 100_000 + " rows", format,
+                        out -> AppExport.write(c, null, ExportFixture.APP, out));
+            }
+        }
+    }
+
+    interface Export {
+        void run(TableWriter out) throws Exception;
+    }
+
+    private static void measure(String name, ExportFormat format, Export export) throws Exception {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        ExportFixture.CountingStream out = new ExportFixture.CountingStream();
+        long start = System.nanoTime();
+        try (TableWriter writer = format.open(out, "bench", "\r\n")) {
+            export.run(writer);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf(Locale.ROOT, "%-28s %-4s %7.1f s  %6.1f MB written  peak heap %4d MiB%n", name, format,
+                seconds, out.bytes / 1e6, peak >> 20);
+    }
+
+    private static javax.sql.DataSource dataSource(String target) throws Exception {
+        if (target.equals("h2")) {
+            Path dir = Files.createTempDirectory("arbor-export-bench");
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";CACHE_SIZE=32768");
+            return h2;
+        }
+        DatabaseUrl url = DatabaseUrl.resolve(target, null);
+        return new SimpleDataSource(url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?")
+                + "rewriteBatchedStatements=true", url.user(), url.password());
+    }
+
+    /** DriverManager behind the DataSource interface Flyway wants. */
+    private record SimpleDataSource(String url, String user, String password) implements javax.sql.DataSource {
+        @Override
+        public Connection getConnection() throws java.sql.SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        @Override
+        public Connection getConnection(String u, String p) throws java.sql.SQLException {
+            return DriverManager.getConnection(url, u, p);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+            throw new java.sql.SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+}
