@@ -128,4 +128,38 @@ class CommandLineIT {
         assertEquals(31, after.getJsonArray("participants").getJsonObject(1).getInt("age"));
         assertEquals(4, after.getInt("dice_roll"));
     }
+
+    @Test
+    void exportDownloadsTheSessionsTablesToFiles() throws Exception {
+        Run created = arbor("sessions", "create", "-c", "trust", "-n", "2", "--label", "export me", "--json");
+        assertEquals(0, created.exit(), created.output());
+        String code = Json.createReader(new StringReader(created.output().substring(created.output().indexOf('{'))))
+                .readObject().getString("code");
+        Path dir = Files.createTempDirectory(Path.of("target"), "export-");
+
+        Path wide = dir.resolve("wide.csv");
+        Run csv = arbor("export", code, "--kind", "wide", "--format", "csv", "-o", wide.toString());
+        assertEquals(0, csv.exit(), csv.output());
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT
+                .parse(Files.newBufferedReader(wide)).getRecords();
+        assertEquals(3, rows.size(), "header and one row per participant");
+        assertEquals("participant.id_in_session", rows.get(0).get(0));
+        int label = rows.get(0).toList().indexOf("session.label");
+        assertEquals("export me", rows.get(1).get(label));
+        assertTrue(rows.get(0).toList().contains("trust.1.player.payoff"), rows.get(0).toString());
+
+        Path xlsx = dir.resolve("trust.xlsx");
+        Run excel = arbor("export", code, "--kind", "app", "--app", "trust", "--format", "xlsx", "-o", xlsx.toString());
+        assertEquals(0, excel.exit(), excel.output());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(xlsx))) {
+            assertEquals(2, book.getSheetAt(0).getLastRowNum(), "header and two players");
+            assertEquals("player.id_in_group", book.getSheetAt(0).getRow(0).getCell(13).getStringCellValue());
+        }
+
+        Run missing = arbor("export", "zzzzzzzz", "--kind", "wide", "-o", dir.resolve("none.csv").toString());
+        assertEquals(1, missing.exit(), missing.output());
+        assertTrue(missing.output().contains("Not found: Session"), missing.output());
+        assertTrue(!Files.exists(dir.resolve("none.csv")), "a failed download leaves no file");
+    }
 }
