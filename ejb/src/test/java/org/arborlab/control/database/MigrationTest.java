@@ -19,7 +19,8 @@ class MigrationTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:migration;DB_CLOSE_DELAY=-1");
         Flyway flyway = SchemaMigrator.configure(dataSource, getClass().getClassLoader()).load();
-        assertEquals(1, flyway.migrate().migrationsExecuted);
+        int pending = flyway.info().pending().length;
+        assertEquals(pending, flyway.migrate().migrationsExecuted);
         assertEquals(0, flyway.migrate().migrationsExecuted);
 
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
