@@ -23,8 +23,6 @@ import java.util.Objects;
 @NamedQuery(name = "Participant.byCode", query = "select p from Participant p where p.code = :code")
 @NamedQuery(name = "Participant.bySessionAndLabels", query = "select p from Participant p"
         + " where p.session = :session and p.label.value in :labels order by p.idInSession")
-@NamedQuery(name = "Participant.unvisited", query = "select p from Participant p"
-        + " where p.session = :session and p.visited = false order by p.idInSession")
 @NamedQuery(name = "Participant.timedOut", query = "select p.code from Participant p"
         + " where p.timeoutEpochMillis is not null and p.timeoutEpochMillis < :now")
 public class Participant extends Identified {

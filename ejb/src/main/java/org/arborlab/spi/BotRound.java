@@ -32,10 +32,12 @@ public final class BotRound<P extends BasePlayer<?, ?>> {
     }
 
     private final P player;
+    private final int roundNumber;
     private final List<Step<P>> steps = new ArrayList<>();
 
-    public BotRound(P player) {
+    public BotRound(P player, int roundNumber) {
         this.player = player;
+        this.roundNumber = roundNumber;
     }
 
     /** The player at the start of the round, e.g. to branch on {@code idInGroup()}. */
@@ -44,7 +46,7 @@ public final class BotRound<P extends BasePlayer<?, ?>> {
     }
 
     public int roundNumber() {
-        return player.roundNumber();
+        return roundNumber;
     }
 
     /** Submits a page without form fields. */

@@ -124,9 +124,7 @@ public class ArrivalService {
             }
         }
         if (participant == null) {
-            participant = em.createNamedQuery("Participant.unvisited", Participant.class)
-                    .setParameter("session", session).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .setMaxResults(1).getResultStream().findFirst().orElse(null);
+            participant = firstUnvisited(session);
             if (participant == null) {
                 return Optional.empty();
             }
@@ -143,6 +141,23 @@ public class ArrivalService {
         }
         scope.writeBack();
         return Optional.of(participant);
+    }
+
+    /**
+     * The unvisited participant with the lowest id, locked. A native query because EclipseLink writes
+     * {@code FOR UPDATE} before {@code LIMIT} on H2; this form is valid on H2 and MySQL. The locking read sees
+     * the latest rows even under MySQL's repeatable read.
+     */
+    private Participant firstUnvisited(Session session) {
+        List<?> ids = em.createNativeQuery("SELECT id FROM arbor_participant WHERE session_id = ? AND visited = ?"
+                + " ORDER BY id_in_session LIMIT 1 FOR UPDATE").setParameter(1, session.getId())
+                .setParameter(2, false).getResultList();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        Participant participant = em.find(Participant.class, ((Number) ids.get(0)).longValue());
+        em.refresh(participant, LockModeType.PESSIMISTIC_WRITE);
+        return participant;
     }
 
     /** Vars posted over REST for this room label before it arrived are merged in, and the stored copy deleted. */

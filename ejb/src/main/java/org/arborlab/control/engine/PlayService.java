@@ -171,10 +171,11 @@ public class PlayService {
             }
         }
         if (!errors.isEmpty() || pageError != null) {
-            // nothing was written; roll back anything a hook may have changed on the way
-            context.setRollbackOnly();
             String summary = pageError != null ? pageError : "Please fix the errors in the form.";
-            return new Outcome.ShowPage(pageView(scope, step, participant, player, page, form, errors, summary, now));
+            PageView again = pageView(scope, step, participant, player, page, form, errors, summary, now);
+            // nothing is written; roll back anything a hook may have changed on the way
+            context.setRollbackOnly();
+            return new Outcome.ShowPage(again);
         }
         for (FieldSpec field : fields) {
             field.write(model, values.get(field.name()));
