@@ -39,8 +39,8 @@ import org.arborlab.spi.WaitPage;
 @Stateless
 @SuppressWarnings({"rawtypes", "unchecked"})
 public class PlayService {
-    /** A page's timeout is accepted from the browser this much before the server's clock says so. */
-    static final long TIMEOUT_GRACE_MS = 1_000;
+    /** A browser may report a timeout this much early (its countdown starts from whole seconds left, rounded up). */
+    static final long TIMEOUT_GRACE_MS = 250;
 
     @PersistenceContext(unitName = "arbor")
     EntityManager em;
