@@ -73,6 +73,8 @@ class PlayIT {
         pb = b.submit(pb, Map.of());
         assertEquals("SendBack", pb.pageName(), pb.html());
         assertTrue(pb.contains("You received 12 points"), pb.html());
+        assertTrue(pb.contains("Debug info") && pb.contains("vars_for_template")
+                && pb.contains("{tripledAmount=12 points}"), "the debug panel outside production");
         // A was moved on when B arrived at SendBackWaitPage and waits at ResultsWaitPage: B's arrival releases both
         pb = b.submit(pb, Map.of("sentBackAmount", "5"));
         assertEquals("Results", pb.pageName(), pb.html());

@@ -460,6 +460,7 @@ final class ModelScope {
                     Player player = byId.get(members.get(j));
                     lock(player);
                     player.regroup(group, j + 1);
+                    player.setRole(apps.get(entity.getAppName()).role(j + 1));
                 }
             }
             em.flush();

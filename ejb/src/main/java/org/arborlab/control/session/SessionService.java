@@ -216,7 +216,9 @@ public class SessionService {
             List<Integer> members = groups.get(g);
             for (int i = 0; i < members.size(); i++) {
                 int idInSubsession = members.get(i);
-                em.persist(new Player(group, participants.get(idInSubsession - 1), idInSubsession, i + 1));
+                Player player = new Player(group, participants.get(idInSubsession - 1), idInSubsession, i + 1);
+                player.setRole(i < app.roles().size() ? app.roles().get(i) : "");
+                em.persist(player);
             }
         }
     }
