@@ -36,6 +36,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -66,8 +67,23 @@ class RoomsIT {
     @Resource
     UserTransaction tx;
 
+    private final List<Long> created = new ArrayList<>();
+
     private Session sessionInRoom(String room, int participants) {
-        return sessions.create(new CreateSession("trust", participants, null, room, "", false));
+        Session session = sessions.create(new CreateSession("trust", participants, null, room, "", false));
+        created.add(session.getId());
+        return session;
+    }
+
+    /** Rooms are left without the sessions these tests put in them; other tests expect e.g. an empty room. */
+    @AfterEach
+    void closeRooms() throws Exception {
+        tx.begin();
+        for (Long id : created) {
+            em.createQuery("delete from RoomSession r where r.session.id = :id").setParameter("id", id).executeUpdate();
+        }
+        tx.commit();
+        created.clear();
     }
 
     /** The participant code in a participant page's path, /p/<code>/... */
