@@ -3,12 +3,15 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * Load test: N simulated participants play the trust game at the same time against a running Arbor, over HTTP
- * only, as browsers do (pages, form posts, redirects, and server-sent events on wait pages). Prints pages per
+ * only, as browsers do (pages, form posts, redirects, and the WebSocket push on wait pages). Prints pages per
  * second and the latency percentiles of page requests (wait time on wait pages is not latency: it is other
  * participants' think time).
  *
@@ -44,12 +47,13 @@ public class TrustBenchmark {
     private final long thinkMs;
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     private final AtomicInteger errors = new AtomicInteger();
+    private final AtomicInteger fallbackReloads = new AtomicInteger();
 
     TrustBenchmark(String base, long thinkMs, String restKey) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.thinkMs = thinkMs;
         this.restKey = restKey;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(30)).build();
     }
 
@@ -97,8 +101,9 @@ public class TrustBenchmark {
         pool.shutdownNow();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "%d of %d participants finished in %.1f s; %d errors%n", finished.get(),
-                codes.size(), seconds, errors.get());
+        System.out.printf(Locale.ROOT, "%d of %d participants finished in %.1f s; %d errors; %d wait pages left"
+                + " by the 15 s fallback instead of a push%n", finished.get(), codes.size(), seconds, errors.get(),
+                fallbackReloads.get());
         System.out.printf(Locale.ROOT, "%d page requests, %.0f pages/s; latency p50 %.1f ms, p95 %.1f ms,"
                 + " p99 %.1f ms, max %.1f ms%n", sorted.size(), sorted.size() / seconds, pct(sorted, 50),
                 pct(sorted, 95), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
@@ -134,12 +139,23 @@ public class TrustBenchmark {
         throw new IllegalStateException("did not finish");
     }
 
-    /** As the wait page's script does: one server-sent event stream until "reload". */
+    /** As the wait page's script does: a WebSocket until the server says "reload" (at most 15 s, then reload). */
     private void waitForPush(String path) throws Exception {
-        HttpResponse<java.util.stream.Stream<String>> events = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofLines());
-        try (java.util.stream.Stream<String> lines = events.body()) {
-            lines.filter("data: reload"::equals).findFirst();
+        CompletableFuture<String> message = new CompletableFuture<>();
+        WebSocket socket = client.newWebSocketBuilder().buildAsync(URI.create(base.replaceFirst("^http", "ws") + path),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        message.complete(data.toString());
+                        return null;
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        try {
+            message.get(15, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            fallbackReloads.incrementAndGet();
+        } finally {
+            socket.abort();
         }
     }
 

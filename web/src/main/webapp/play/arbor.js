@@ -1,4 +1,4 @@
-// Participant pages: the page timer and the wait pages' push channel (server-sent events), each with a fallback.
+// Participant pages: the page timer and the wait pages' push channel (a WebSocket), each with a fallback.
 (function () {
   'use strict';
 
@@ -20,16 +20,17 @@
     setInterval(tick, 250);
   }
 
-  // A wait page (or a room's waiting page): reload when the server says so; reload anyway every 15 s in case a
-  // message is lost (another server instance, a proxy that buffers).
+  // A wait page (or a room's waiting page): reload when the server says so over a WebSocket; reload anyway
+  // every 15 s in case a message is lost (another server instance, a proxy without WebSockets).
   var wait = document.querySelector('meta[name="arbor-wait"]');
   if (wait) {
     var reload = function () { window.location.reload(); };
     setTimeout(reload, 15000);
-    if (window.EventSource) {
-      var events = new EventSource(wait.getAttribute('content'));
-      events.onmessage = function (e) {
-        if (e.data === 'reload') { events.close(); reload(); }
+    if (window.WebSocket) {
+      var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
+      var socket = new WebSocket(scheme + window.location.host + wait.getAttribute('content'));
+      socket.onmessage = function (e) {
+        if (e.data === 'reload') { socket.close(); reload(); }
       };
     }
   }

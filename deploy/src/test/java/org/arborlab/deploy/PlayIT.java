@@ -8,12 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import jakarta.json.Json;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
@@ -37,7 +32,7 @@ class PlayIT {
 
     @Deployment
     static WebArchive deployment() {
-        return RealWar.load().addClasses(PlayIT.class, Browser.class, DatabaseSnapshot.class);
+        return RealWar.load().addClasses(PlayIT.class, Browser.class, DatabaseSnapshot.class, Push.class);
     }
 
     @ArquillianResource
@@ -197,16 +192,13 @@ class PlayIT {
         String channel = "/live/wait/" + start(session, 1) + "/3";
         assertTrue(pa.contains(channel), pa.html());
 
-        HttpClient client = HttpClient.newHttpClient();
-        CompletableFuture<Boolean> pushed = client.sendAsync(HttpRequest.newBuilder(
-                URI.create(base.toString().replaceAll("/$", "") + channel)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofLines()).thenApply(r -> r.body().anyMatch("data: reload"::equals));
+        CompletableFuture<String> pushed = Push.listen(base, channel);
         Thread.sleep(500);
         assertTrue(!pushed.isDone(), "nobody is released before B arrives");
         long arrived = System.currentTimeMillis();
         Browser.Page pb = b.submit(b.get("/InitializeParticipant/" + start(session, 2)), Map.of());
         assertEquals("SendBack", pb.pageName());
-        assertTrue(pushed.get(10, TimeUnit.SECONDS));
+        assertEquals("reload", pushed.get(10, TimeUnit.SECONDS));
         assertTrue(System.currentTimeMillis() - arrived < 5000, "pushed, not found by the fallback reload");
         assertEquals("ResultsWaitPage", a.get(pa.path()).pageName(), "A was moved on when released");
     }

@@ -10,12 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +44,8 @@ class RoomsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return RealWar.load().addClasses(RoomsIT.class, Browser.class, Http.class, DatabaseSnapshot.class);
+        return RealWar.load().addClasses(RoomsIT.class, Browser.class, Http.class, DatabaseSnapshot.class,
+                Push.class);
     }
 
     @ArquillianResource
@@ -235,18 +231,14 @@ class RoomsIT {
         Browser.Page waiting = visitor.get("/room/econ101");
         assertEquals(200, waiting.status());
         assertTrue(waiting.contains("Waiting for your session to begin"), waiting.html());
-        assertTrue(waiting.contains("/live/room/econ101"), "the page listens for the session");
+        assertTrue(waiting.contains("/live/room/econ101/0"), "the page listens for the session");
 
-        HttpClient client = HttpClient.newHttpClient();
-        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = client.sendAsync(
-                HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/live/room/econ101"))
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofLines());
-        CompletableFuture<Boolean> pushed = stream.thenApply(r -> r.body().anyMatch("data: reload"::equals));
+        CompletableFuture<String> pushed = Push.listen(base, "/live/room/econ101/0");
         Thread.sleep(500);
         assertTrue(!pushed.isDone(), "nothing is pushed before the session exists");
         long created = System.currentTimeMillis();
         sessionInRoom("econ101", 2);
-        assertTrue(pushed.get(10, TimeUnit.SECONDS), "pushed when the session starts");
+        assertEquals("reload", pushed.get(10, TimeUnit.SECONDS), "pushed when the session starts");
         assertTrue(System.currentTimeMillis() - created < 5000, "without waiting for a fallback reload");
         codeOf(visitor.get("/room/econ101"));
     }

@@ -20,6 +20,10 @@ import java.util.Objects;
         query = "select p from Player p where p.subsession = :subsession order by p.idInSubsession")
 @NamedQuery(name = "Player.byGroup",
         query = "select p from Player p where p.group = :group order by p.idInGroup")
+@NamedQuery(name = "Player.byGroupWithParticipants", query = "select p from Player p join fetch p.participant"
+        + " where p.group = :group order by p.idInGroup")
+@NamedQuery(name = "Player.bySubsessionWithParticipants", query = "select p from Player p join fetch p.participant"
+        + " where p.subsession = :subsession order by p.idInSubsession")
 @NamedQuery(name = "Player.byParticipantAndRounds", query = "select p from Player p where p.participant = :participant"
         + " and p.subsession.appName = :app and p.subsession.roundNumber between :first and :last"
         + " order by p.subsession.roundNumber")

@@ -6,11 +6,17 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +32,7 @@ import org.arborlab.spi.BotRound;
 final class BotPlayer {
     private static final Pattern MARKER = Pattern.compile("<meta name=\"arbor-page\" content=\"([^\"]*)\"");
     private static final Pattern SECONDS_LEFT = Pattern.compile("data-seconds-left=\"(\\d+)\"");
+    private static final Pattern PUSH = Pattern.compile("<meta name=\"arbor-wait\" content=\"([^\"]*)\"");
     private static final Pattern ERROR = Pattern.compile("class=\"arbor-(?:field-message|error)\"[^>]*>([^<]*)<");
     private static final int MAX_REQUESTS = 10_000;
 
@@ -45,7 +52,7 @@ final class BotPlayer {
         this.support = support;
         this.requests = requests;
         this.deadline = deadline;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -74,7 +81,7 @@ final class BotPlayer {
                 if (System.currentTimeMillis() > deadline) {
                     throw new BotFailure("still waiting on " + pageName + " when the run's time was up");
                 }
-                Thread.sleep(100);
+                awaitPush(page.pushChannel());
                 page = get(page.path);
                 continue;
             }
@@ -114,6 +121,36 @@ final class BotPlayer {
             };
         }
         throw new BotFailure("did not finish within " + MAX_REQUESTS + " requests");
+    }
+
+    /** Waits as a browser does: until the server pushes "reload" on the page's WebSocket, or 15 s at most. */
+    private void awaitPush(String channel) throws InterruptedException {
+        if (channel == null) {
+            Thread.sleep(200);
+            return;
+        }
+        CompletableFuture<String> message = new CompletableFuture<>();
+        WebSocket socket;
+        try {
+            socket = client.newWebSocketBuilder().buildAsync(URI.create(base.toString().replaceFirst("^http", "ws"))
+                    .resolve(channel), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            message.complete(data.toString());
+                            return null;
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Thread.sleep(200); // no push channel: poll instead
+            return;
+        }
+        try {
+            message.get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // reload anyway, as the page's fallback does
+        } finally {
+            socket.abort();
+        }
     }
 
     /** Checks planned before the next submission: on the player's data, or on the page's text. */
@@ -202,6 +239,11 @@ final class BotPlayer {
 
         boolean isWaitPage() {
             return html.contains("<meta name=\"arbor-wait\"");
+        }
+
+        String pushChannel() {
+            Matcher m = PUSH.matcher(html);
+            return m.find() ? m.group(1) : null;
         }
 
         String errors() {

@@ -326,7 +326,10 @@ public class PlayService {
             scope.writeBack();
             return new Outcome.Redirect(Links.current(code, flow, next));
         }
-        List<Player> members = em.createNamedQuery(allGroups ? "Player.bySubsession" : "Player.byGroup", Player.class)
+        // players and their participants in one statement: whoever counts as arrived (index) has their last
+        // submission (fields) in the same read, so the hook never sees an arrived player's old data
+        List<Player> members = em.createNamedQuery(allGroups ? "Player.bySubsessionWithParticipants"
+                : "Player.byGroupWithParticipants", Player.class)
                 .setParameter(allGroups ? "subsession" : "group", allGroups ? subsession : group).getResultList();
         long arrived = members.stream().filter(m -> m.getParticipant().getIndexInPages() >= index).count();
         if (arrived == members.size()) {

@@ -4,9 +4,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.servlet.AsyncContext;
+import jakarta.websocket.Session;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +17,7 @@ import org.arborlab.control.engine.RoomSessionStarted;
 import org.arborlab.control.engine.WaitPageReleased;
 
 /**
- * Tells waiting browsers to reload, over server-sent events: participants on a wait page when the page releases
+ * Tells waiting browsers to reload, over WebSockets: participants on a wait page when the page releases
  * them, visitors of a room when it gets a session. The engine's events arrive after their transaction commits, so
  * the reload sees the new state. A browser that misses a message (another server instance, a dropped
  * connection) still reloads by itself after a while.
@@ -25,7 +25,7 @@ import org.arborlab.control.engine.WaitPageReleased;
 @ApplicationScoped
 public class PushHub {
     /** Browsers by channel ("wait:<participant code>", "room:<name>"). */
-    private final Map<String, Set<AsyncContext>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Set<Session>> listeners = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "arbor-push-heartbeat");
         thread.setDaemon(true);
@@ -33,7 +33,7 @@ public class PushHub {
     });
 
     public PushHub() {
-        // a comment line every 20 s finds closed connections and keeps proxies from timing out
+        // a ping every 20 s finds closed connections and keeps proxies from timing out
         heartbeat.scheduleWithFixedDelay(this::ping, 20, 20, TimeUnit.SECONDS);
     }
 
@@ -45,31 +45,26 @@ public class PushHub {
         send("room:" + event.roomName());
     }
 
-    void listen(String channel, AsyncContext async) {
-        listeners.computeIfAbsent(channel, c -> ConcurrentHashMap.newKeySet()).add(async);
+    void listen(String channel, Session socket) {
+        listeners.computeIfAbsent(channel, c -> ConcurrentHashMap.newKeySet()).add(socket);
     }
 
-    void forget(String channel, AsyncContext async) {
+    void forget(String channel, Session socket) {
         listeners.computeIfPresent(channel, (c, set) -> {
-            set.remove(async);
+            set.remove(socket);
             return set.isEmpty() ? null : set;
         });
     }
 
-    /** Sends "reload" to every browser on the channel and closes their streams. */
+    /** Sends "reload" to every browser on the channel; the browser closes the socket when it reloads. */
     void send(String channel) {
-        Set<AsyncContext> browsers = listeners.remove(channel);
+        Set<Session> browsers = listeners.remove(channel);
         if (browsers == null) {
             return;
         }
-        for (AsyncContext async : browsers) {
-            try {
-                PrintWriter out = async.getResponse().getWriter();
-                out.write("data: reload\n\n");
-                out.flush();
-                async.complete();
-            } catch (IOException | IllegalStateException e) {
-                // the browser left; nothing to tell
+        for (Session socket : browsers) {
+            if (socket.isOpen()) {
+                socket.getAsyncRemote().sendText("reload");
             }
         }
     }
@@ -80,15 +75,15 @@ public class PushHub {
 
     private void ping() {
         listeners.forEach((channel, browsers) -> {
-            for (AsyncContext async : browsers) {
+            for (Session socket : browsers) {
                 try {
-                    PrintWriter out = async.getResponse().getWriter();
-                    out.write(": ping\n\n");
-                    if (out.checkError()) {
-                        forget(channel, async);
+                    if (socket.isOpen()) {
+                        socket.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+                    } else {
+                        forget(channel, socket);
                     }
                 } catch (IOException | IllegalStateException e) {
-                    forget(channel, async);
+                    forget(channel, socket);
                 }
             }
         });
