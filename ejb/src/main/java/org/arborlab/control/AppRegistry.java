@@ -19,14 +19,14 @@ public class AppRegistry {
 
     @Inject
     @Any
-    Instance<App> discovered;
+    Instance<App<?, ?, ?>> discovered;
 
-    private Map<String, App> apps;
+    private Map<String, App<?, ?, ?>> apps;
 
     @PostConstruct
     void collect() {
-        Map<String, App> found = new TreeMap<>();
-        for (App app : discovered) {
+        Map<String, App<?, ?, ?>> found = new TreeMap<>();
+        for (App<?, ?, ?> app : discovered) {
             String name = app.name();
             if (name == null || !NAME.matcher(name).matches()) {
                 throw new IllegalStateException("App " + app.getClass().getName() + " has name \"" + name
@@ -36,7 +36,7 @@ public class AppRegistry {
                 throw new IllegalStateException("App \"" + name + "\": playersPerGroup must be 0 or more and"
                         + " numRounds at least 1");
             }
-            App clash = found.putIfAbsent(name, app);
+            App<?, ?, ?> clash = found.putIfAbsent(name, app);
             if (clash != null) {
                 throw new IllegalStateException("Two apps are named \"" + name + "\": "
                         + clash.getClass().getName() + " and " + app.getClass().getName());
@@ -46,15 +46,15 @@ public class AppRegistry {
     }
 
     /** All apps by name, in name order. */
-    public Map<String, App> all() {
+    public Map<String, App<?, ?, ?>> all() {
         return apps;
     }
 
-    public Optional<App> find(String name) {
+    public Optional<App<?, ?, ?>> find(String name) {
         return Optional.ofNullable(apps.get(name));
     }
 
-    public App get(String name) {
+    public App<?, ?, ?> get(String name) {
         return find(name).orElseThrow(() -> new IllegalStateException("No app named " + name));
     }
 }

@@ -20,6 +20,9 @@ import java.util.Objects;
 @Table(name = "arbor_group")
 @NamedQuery(name = "Group.bySubsession",
         query = "select g from PlayerGroup g where g.subsession = :subsession order by g.idInSubsession")
+@NamedQuery(name = "Group.inRounds", query = "select g from PlayerGroup g where g.session = :session"
+        + " and g.subsession.appName = :app and g.idInSubsession = :id"
+        + " and g.subsession.roundNumber between :first and :last order by g.subsession.roundNumber")
 public class Group extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -38,6 +41,10 @@ public class Group extends Identified {
     @Column(name = "fields", nullable = false)
     @Convert(converter = JsonObjectConverter.class)
     private JsonObject fields = JsonValues.EMPTY;
+
+    /** Page indexes of the wait pages this group has passed (released once, by its last player). */
+    @Column(name = "released_wait_pages", length = 2000, nullable = false)
+    private String releasedWaitPages = "";
 
     protected Group() {
         // for JPA
@@ -59,6 +66,14 @@ public class Group extends Identified {
 
     public int getIdInSubsession() {
         return idInSubsession;
+    }
+
+    public boolean isWaitPageReleased(int pageIndex) {
+        return WaitPageReleases.contains(releasedWaitPages, pageIndex);
+    }
+
+    public void releaseWaitPage(int pageIndex) {
+        releasedWaitPages = WaitPageReleases.add(releasedWaitPages, pageIndex);
     }
 
     public JsonObject getFields() {

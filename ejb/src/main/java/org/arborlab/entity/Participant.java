@@ -23,6 +23,8 @@ import java.util.Objects;
 @NamedQuery(name = "Participant.byCode", query = "select p from Participant p where p.code = :code")
 @NamedQuery(name = "Participant.bySessionAndLabels", query = "select p from Participant p"
         + " where p.session = :session and p.label.value in :labels order by p.idInSession")
+@NamedQuery(name = "Participant.timedOut", query = "select p.code from Participant p"
+        + " where p.timeoutEpochMillis is not null and p.timeoutEpochMillis < :now")
 public class Participant extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -70,6 +72,10 @@ public class Participant extends Identified {
     @Column(name = "vars", nullable = false)
     @Convert(converter = JsonObjectConverter.class)
     private JsonObject vars = JsonValues.EMPTY;
+
+    /** When the current page times out (epoch ms), if it has a timeout; cleared when the page changes. */
+    @Column(name = "timeout_epoch_ms")
+    private Long timeoutEpochMillis;
 
     protected Participant() {
         // for JPA
@@ -148,6 +154,18 @@ public class Participant extends Identified {
         return bot;
     }
 
+    public void setBot(boolean bot) {
+        this.bot = bot;
+    }
+
+    public Long getTimeoutEpochMillis() {
+        return timeoutEpochMillis;
+    }
+
+    public void setTimeoutEpochMillis(Long timeoutEpochMillis) {
+        this.timeoutEpochMillis = timeoutEpochMillis;
+    }
+
     public BigDecimal getPayoff() {
         return payoff;
     }
@@ -158,6 +176,11 @@ public class Participant extends Identified {
 
     public JsonObject getVars() {
         return vars;
+    }
+
+    /** Replaces the vars (the engine applies a hook's changes, removals included, to the latest vars). */
+    public void replaceVars(JsonObject vars) {
+        this.vars = Objects.requireNonNull(vars);
     }
 
     /** Shallow merge, as oTree's {@code participant.vars.update(...)}. */

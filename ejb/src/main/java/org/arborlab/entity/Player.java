@@ -18,6 +18,17 @@ import java.util.Objects;
 @Table(name = "arbor_player")
 @NamedQuery(name = "Player.bySubsession",
         query = "select p from Player p where p.subsession = :subsession order by p.idInSubsession")
+@NamedQuery(name = "Player.byGroup",
+        query = "select p from Player p where p.group = :group order by p.idInGroup")
+@NamedQuery(name = "Player.byGroupWithParticipants", query = "select p from Player p join fetch p.participant"
+        + " where p.group = :group order by p.idInGroup")
+@NamedQuery(name = "Player.bySubsessionWithParticipants", query = "select p from Player p join fetch p.participant"
+        + " where p.subsession = :subsession order by p.idInSubsession")
+@NamedQuery(name = "Player.byParticipantAndRounds", query = "select p from Player p where p.participant = :participant"
+        + " and p.subsession.appName = :app and p.subsession.roundNumber between :first and :last"
+        + " order by p.subsession.roundNumber")
+@NamedQuery(name = "Player.payoffSum",
+        query = "select sum(p.payoff) from Player p where p.participant = :participant")
 public class Player extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -78,6 +89,15 @@ public class Player extends Identified {
 
     public Group getGroup() {
         return group;
+    }
+
+    /** Moves the player to another group of the same subsession (regrouping). */
+    public void regroup(Group group, int idInGroup) {
+        if (group.getSubsession() != subsession) {
+            throw new IllegalArgumentException("A player can only move to a group of its own subsession");
+        }
+        this.group = group;
+        this.idInGroup = idInGroup;
     }
 
     public Participant getParticipant() {

@@ -128,6 +128,11 @@ public class Session extends Identified {
         return vars;
     }
 
+    /** Replaces the vars (the engine applies a hook's changes, removals included, to the latest vars). */
+    public void replaceVars(JsonObject vars) {
+        this.vars = Objects.requireNonNull(vars);
+    }
+
     /** Shallow merge, as oTree's {@code session.vars.update(...)}. */
     public void mergeVars(JsonObject update) {
         this.vars = JsonValues.merge(vars, update);

@@ -17,6 +17,8 @@ import java.util.Objects;
 @Table(name = "arbor_subsession")
 @NamedQuery(name = "Subsession.bySession",
         query = "select s from Subsession s where s.session = :session order by s.id")
+@NamedQuery(name = "Subsession.inRounds", query = "select s from Subsession s where s.session = :session"
+        + " and s.appName = :app and s.roundNumber between :first and :last order by s.roundNumber")
 public class Subsession extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -34,6 +36,10 @@ public class Subsession extends Identified {
     @Column(name = "fields", nullable = false)
     @Convert(converter = JsonObjectConverter.class)
     private JsonObject fields = JsonValues.EMPTY;
+
+    /** Page indexes of the all-groups wait pages this round has passed. */
+    @Column(name = "released_wait_pages", length = 2000, nullable = false)
+    private String releasedWaitPages = "";
 
     protected Subsession() {
         // for JPA
@@ -55,6 +61,14 @@ public class Subsession extends Identified {
 
     public int getRoundNumber() {
         return roundNumber;
+    }
+
+    public boolean isWaitPageReleased(int pageIndex) {
+        return WaitPageReleases.contains(releasedWaitPages, pageIndex);
+    }
+
+    public void releaseWaitPage(int pageIndex) {
+        releasedWaitPages = WaitPageReleases.add(releasedWaitPages, pageIndex);
     }
 
     public JsonObject getFields() {

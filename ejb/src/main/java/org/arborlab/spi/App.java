@@ -1,14 +1,24 @@
 package org.arborlab.spi;
 
-/**
- * An experiment app: a name, how many players form a group, and how many rounds it has.
- *
- * <p>Subclass it and annotate the subclass {@code @ApplicationScoped}. The page sequence, fields and hooks of the
- * experiment engine build on this class.
- */
-public abstract class App {
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
-    /** The app's name as used in {@code app_sequence} and in export column names; letters, digits, _. */
+/**
+ * An experiment app: its name, group size, rounds, page sequence and hooks, with its {@code Player},
+ * {@code Group} and {@code Subsession} classes as type parameters. Subclass it and annotate the subclass
+ * {@code @ApplicationScoped}; Arbor finds it at start-up and a session config names it in {@code app_sequence}.
+ *
+ * <p>Constants are the app's {@code public static final} fields; templates see them as {@code #{C.NAME}}.
+ * See the README, "Writing an app", for a whole app.
+ *
+ * @param <P> the app's player class ({@code extends BasePlayer<G, S>})
+ * @param <G> the app's group class ({@code extends BaseGroup<P, S>})
+ * @param <S> the app's subsession class ({@code extends BaseSubsession<P, G>})
+ */
+public abstract class App<P extends BasePlayer<G, S>, G extends BaseGroup<P, S>, S extends BaseSubsession<P, G>> {
+
+    /** The app's name as used in {@code app_sequence}, URLs and export column names; a-z, 0-9, _. */
     public abstract String name();
 
     /** Players per group, or 0 for one group of all players (oTree's {@code None}). */
@@ -24,5 +34,61 @@ public abstract class App {
     /** A short description, shown on the session's Description tab and in {@code GET /api/apps}. */
     public String doc() {
         return "";
+    }
+
+    /** Role names by id in group (oTree's {@code C.X_ROLE} constants): player 1 gets the first. */
+    public List<String> roles() {
+        return List.of();
+    }
+
+    /** The pages in the order participants see them, each round (oTree's {@code page_sequence}). */
+    public abstract List<AbstractPage<P>> pages();
+
+    /** Runs for each round when a session is created (oTree's {@code creating_session}). */
+    public void creatingSession(S subsession) {
+    }
+
+    /**
+     * Values for the admin report of a round (oTree's {@code vars_for_admin_report}). An app that overrides this
+     * has an admin report.
+     */
+    public Map<String, Object> varsForAdminReport(S subsession) {
+        return Map.of();
+    }
+
+    /** The app's bot, or {@code null} if it has none. */
+    public Bot<P> bot() {
+        return null;
+    }
+
+    /** A wait page whose last player runs {@code afterAllPlayersArrive} for the group. */
+    protected WaitPage<P, G, S> waitPage(String name, Consumer<G> afterAllPlayersArrive) {
+        return new WaitPage<P, G, S>(name) {
+            @Override
+            public void afterAllPlayersArrive(G group) {
+                afterAllPlayersArrive.accept(group);
+            }
+        };
+    }
+
+    /** A wait page that only waits for the group. */
+    protected WaitPage<P, G, S> waitPage(String name) {
+        return new WaitPage<P, G, S>(name) {
+        };
+    }
+
+    /** A wait page for everyone in the round; its last player runs {@code afterAllPlayersArrive} once. */
+    protected WaitPage<P, G, S> waitForAllGroups(String name, Consumer<S> afterAllPlayersArrive) {
+        return new WaitPage<P, G, S>(name) {
+            @Override
+            public boolean waitForAllGroups() {
+                return true;
+            }
+
+            @Override
+            public void afterAllPlayersArrive(S subsession) {
+                afterAllPlayersArrive.accept(subsession);
+            }
+        };
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.LockModeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,8 @@ import org.arborlab.control.AppRegistry;
 import org.arborlab.control.ConflictException;
 import org.arborlab.control.InvalidInputException;
 import org.arborlab.control.NotFoundException;
+import org.arborlab.control.engine.RoomSessionStarted;
+import org.arborlab.control.engine.SessionHooks;
 import org.arborlab.control.settings.SessionConfig;
 import org.arborlab.control.settings.Settings;
 import org.arborlab.control.settings.SettingsService;
@@ -60,6 +63,11 @@ public class SessionService {
 
     @Resource
     SessionContext context;
+    @Inject
+    SessionHooks hooks;
+
+    @Inject
+    Event<RoomSessionStarted> roomSessionStarted;
 
     public Session create(@NotNull @Valid CreateSession request) {
         Settings settings = settingsService.settings();
@@ -67,7 +75,7 @@ public class SessionService {
                 .orElseThrow(() -> new NotFoundException("Session config \"" + request.configName()
                         + "\" not found in settings.SESSION_CONFIGS."));
         JsonObject effectiveConfig = ConfigEdits.apply(config, request.modifiedConfigFields());
-        List<App> sequence = config.appSequence().stream().map(apps::get).toList();
+        List<App<?, ?, ?>> sequence = config.appSequence().stream().<App<?, ?, ?>>map(apps::get).toList();
         int numParticipants = numParticipants(config, sequence, request.numParticipants());
         RoomName room = null;
         if (request.roomName() != null) {
@@ -81,14 +89,17 @@ public class SessionService {
                 numParticipants, request.demo(), System.currentTimeMillis());
         session.setLabel(request.label());
         em.persist(session);
-        List<Participant> participants = createParticipants(session, numParticipants);
-        for (App app : sequence) {
+        List<Participant> participants = createParticipants(session, numParticipants,
+                hooks.maxPageIndex(config.appSequence()));
+        for (App<?, ?, ?> app : sequence) {
             for (int round = 1; round <= app.numRounds(); round++) {
                 createRound(session, app, round, participants);
             }
         }
+        hooks.creatingSession(session);
         if (room != null) {
             bindRoom(room, session);
+            roomSessionStarted.fire(new RoomSessionStarted(room.value()));
         }
         return session;
     }
@@ -228,7 +239,7 @@ public class SessionService {
         return Optional.ofNullable(em.find(RoomSession.class, room.value())).map(RoomSession::getSession);
     }
 
-    static int numParticipants(SessionConfig config, List<App> sequence, Integer requested) {
+    static int numParticipants(SessionConfig config, List<? extends App<?, ?, ?>> sequence, Integer requested) {
         int lcm = Grouping.lcm(sequence.stream().map(App::playersPerGroup).toList());
         if (requested == null) {
             return Math.max(lcm, 2);
@@ -247,7 +258,7 @@ public class SessionService {
         return requested;
     }
 
-    private List<Participant> createParticipants(Session session, int count) {
+    private List<Participant> createParticipants(Session session, int count, int maxPageIndex) {
         Set<ParticipantCode> codes = new HashSet<>();
         List<Participant> participants = new java.util.ArrayList<>(count);
         for (int id = 1; id <= count; id++) {
@@ -256,14 +267,14 @@ public class SessionService {
                 code = ParticipantCode.random();
                 // 36^8 codes: a clash with another session is left to the unique constraint
             } while (!codes.add(code));
-            Participant participant = new Participant(session, code, id, 0);
+            Participant participant = new Participant(session, code, id, maxPageIndex);
             em.persist(participant);
             participants.add(participant);
         }
         return participants;
     }
 
-    private void createRound(Session session, App app, int round, List<Participant> participants) {
+    private void createRound(Session session, App<?, ?, ?> app, int round, List<Participant> participants) {
         Subsession subsession = new Subsession(session, app.name(), round);
         em.persist(subsession);
         List<List<Integer>> groups = Grouping.sequential(participants.size(), app.playersPerGroup());
@@ -273,7 +284,9 @@ public class SessionService {
             List<Integer> members = groups.get(g);
             for (int i = 0; i < members.size(); i++) {
                 int idInSubsession = members.get(i);
-                em.persist(new Player(group, participants.get(idInSubsession - 1), idInSubsession, i + 1));
+                Player player = new Player(group, participants.get(idInSubsession - 1), idInSubsession, i + 1);
+                player.setRole(i < app.roles().size() ? app.roles().get(i) : "");
+                em.persist(player);
             }
         }
     }

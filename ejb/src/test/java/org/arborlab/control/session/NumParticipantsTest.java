@@ -14,8 +14,14 @@ class NumParticipantsTest {
     private static final SessionConfig PAIRS = new SessionConfig("pairs", "Pairs", List.of("p"), 2, "",
             Json.createObjectBuilder().build());
 
-    private static App app(int playersPerGroup) {
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static App<?, ?, ?> app(int playersPerGroup) {
         return new App() {
+            @Override
+            public List pages() {
+                return List.of();
+            }
+
             @Override
             public String name() {
                 return "p";

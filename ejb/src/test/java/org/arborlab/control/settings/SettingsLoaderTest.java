@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class SettingsLoaderTest {
-    private static final Set<String> APPS = Set.of("trust", "survey", "public_goods");
+    private static final Set<String> APPS = Set.of("trust", "survey", "public_goods", "quiz");
 
     private static SettingsLoader loader() {
         return new SettingsLoader("test.json", name -> ParticipantLabelFile.resource("arbor/" + name), APPS);

@@ -1,0 +1,77 @@
+package org.arborlab.web.play;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import org.arborlab.control.engine.ArrivalService;
+import org.arborlab.control.engine.PlayService;
+
+/**
+ * The push channel of waiting browsers, a WebSocket: {@code /live/wait/<participant code>/<page index>} and
+ * {@code /live/room/<name>}. The server sends one "reload" when there is something new, and at once if that
+ * already happened before the browser connected. A WebSocket holds no thread while it waits.
+ */
+@ServerEndpoint("/live/{kind}/{name}/{index}")
+public class LiveEndpoint {
+
+    @OnOpen
+    public void open(Session socket, @PathParam("kind") String kind, @PathParam("name") String name,
+            @PathParam("index") String index) throws IOException {
+        PushHub hub = CDI.current().select(PushHub.class).get();
+        String channel = Channels.of(kind, name, index);
+        if (channel == null) {
+            socket.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "unknown channel"));
+            return;
+        }
+        socket.getUserProperties().put("channel", channel);
+        hub.listen(channel, socket);
+        // registered first, checked second: a release in between is either seen here or pushed by the hub
+        if (alreadyThere(kind, name, index)) {
+            hub.send(channel);
+        }
+    }
+
+    @OnClose
+    public void close(Session socket) {
+        Object channel = socket.getUserProperties().get("channel");
+        if (channel != null) {
+            CDI.current().select(PushHub.class).get().forget(channel.toString(), socket);
+        }
+    }
+
+    @OnError
+    public void error(Session socket, Throwable error) {
+        close(socket);
+    }
+
+    private static boolean alreadyThere(String kind, String name, String index) {
+        if (kind.equals("wait")) {
+            return !CDI.current().select(PlayService.class).get().isOnPage(name, Integer.parseInt(index));
+        }
+        return CDI.current().select(ArrivalService.class).get().roomHasSession(name);
+    }
+
+    /** Channel names: "wait:<participant code>" and "room:<name>" (the index of a room channel is "0"). */
+    static final class Channels {
+
+        private Channels() {
+        }
+
+        static String of(String kind, String name, String index) {
+            if (!index.matches("\\d{1,6}") || !name.matches("[A-Za-z0-9_]{1,100}")) {
+                return null;
+            }
+            return switch (kind) {
+                case "wait" -> "wait:" + name;
+                case "room" -> "room:" + name;
+                default -> null;
+            };
+        }
+    }
+}
