@@ -19,6 +19,9 @@ import org.arborlab.control.AppRegistry;
 import org.arborlab.control.InvalidInputException;
 import org.arborlab.control.NotFoundException;
 import org.arborlab.control.database.SchemaMigrator;
+import org.arborlab.control.engine.AppModel;
+import org.arborlab.control.engine.AppModels;
+import org.arborlab.control.engine.FieldSpec;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.control.settings.Settings;
 import org.arborlab.control.settings.SettingsService;
@@ -40,6 +43,9 @@ public class ExportService {
 
     @Inject
     AppRegistry apps;
+
+    @Inject
+    AppModels models;
 
     @Inject
     SettingsService settingsService;
@@ -113,6 +119,15 @@ public class ExportService {
 
     /** An app's declared fields; an app that is no longer installed keeps only the built-in columns. */
     AppColumns columns(String app) {
-        return apps.find(app).map(a -> AppColumns.builtInOnly(a.name())).orElseGet(() -> AppColumns.builtInOnly(app));
+        AppModel model = models.all().get(app);
+        if (model == null) {
+            return AppColumns.builtInOnly(app);
+        }
+        return new AppColumns(app, names(model.playerFields()), names(model.groupFields()),
+                names(model.subsessionFields()));
+    }
+
+    private static List<String> names(List<FieldSpec> fields) {
+        return fields.stream().map(FieldSpec::name).toList();
     }
 }

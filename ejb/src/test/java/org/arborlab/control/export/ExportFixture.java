@@ -22,12 +22,14 @@ final class ExportFixture {
         try (Statement s = c.createStatement();
                 PreparedStatement session = c.prepareStatement("insert into arbor_session values"
                         + " (?, ?, ?, 'bench', ?, '', '', 0, false, false, ?, '{}')");
-                PreparedStatement participant = c.prepareStatement("insert into arbor_participant values"
+                PreparedStatement participant = c.prepareStatement("insert into arbor_participant (id, session_id,"
+                    + " code, id_in_session, label, visited, arrived_epoch_ms, index_in_pages, max_page_index, current_app_name, current_page_name, is_bot,"
+                    + " payoff, vars) values"
                         + " (?, ?, ?, ?, null, true, 1795000000000, 30, 30, 'bench', 'Results', true, ?,"
                         + " '{\"finished\":true}')");
-                PreparedStatement subsession = c.prepareStatement("insert into arbor_subsession values"
+                PreparedStatement subsession = c.prepareStatement("insert into arbor_subsession (id, session_id, app_name, round_number, fields) values"
                         + " (?, ?, 'bench', ?, '{\"multiplier\":2}')");
-                PreparedStatement group = c.prepareStatement("insert into arbor_group values (?, ?, ?, ?, ?)");
+                PreparedStatement group = c.prepareStatement("insert into arbor_group (id, session_id, subsession_id, id_in_subsession, fields) values (?, ?, ?, ?, ?)");
                 PreparedStatement player = c.prepareStatement("insert into arbor_player values"
                         + " (?, ?, ?, ?, ?, ?, ?, '', ?, ?)")) {
             for (int si = 0; si < sessions; si++) {

@@ -36,18 +36,24 @@ class TableExportsTest {
                     + " '{\"dice\":4}')");
             s.execute("insert into arbor_session values (2, 'sess0002', 'babebibo', 'other', '{\"name\":\"other\","
                     + "\"app_sequence\":[\"survey\"],\"color\":\"red\"}', '', '', 0, true, false, 1, '{}')");
-            s.execute("insert into arbor_participant values (10, 1, 'part0001', 1, 'LAB1', true, 1795000000123,"
+            s.execute("insert into arbor_participant (id, session_id, code, id_in_session, label, visited,"
+                    + " arrived_epoch_ms, index_in_pages, max_page_index, current_app_name, current_page_name, is_bot,"
+                    + " payoff, vars) values (10, 1, 'part0001', 1, 'LAB1', true, 1795000000123,"
                     + " 5, 9, 'trust', 'Results', false, 13.000000, '{\"finished\":true,\"age\":30}')");
-            s.execute("insert into arbor_participant values (11, 1, 'part0002', 2, null, false, null, 0, 9, null,"
+            s.execute("insert into arbor_participant (id, session_id, code, id_in_session, label, visited,"
+                    + " arrived_epoch_ms, index_in_pages, max_page_index, current_app_name, current_page_name, is_bot,"
+                    + " payoff, vars) values (11, 1, 'part0002', 2, null, false, null, 0, 9, null,"
                     + " null, false, 0, '{}')");
-            s.execute("insert into arbor_participant values (12, 2, 'part0003', 1, null, false, null, 0, 3, null,"
+            s.execute("insert into arbor_participant (id, session_id, code, id_in_session, label, visited,"
+                    + " arrived_epoch_ms, index_in_pages, max_page_index, current_app_name, current_page_name, is_bot,"
+                    + " payoff, vars) values (12, 2, 'part0003', 1, null, false, null, 0, 3, null,"
                     + " null, true, 1.5, '{}')");
-            s.execute("insert into arbor_subsession values (20, 1, 'trust', 1, '{\"multiplier\":3}')");
-            s.execute("insert into arbor_subsession values (21, 1, 'survey', 1, '{}')");
-            s.execute("insert into arbor_subsession values (22, 2, 'survey', 1, '{}')");
-            s.execute("insert into arbor_group values (30, 1, 20, 1, '{\"sent_amount\":4}')");
-            s.execute("insert into arbor_group values (31, 1, 21, 1, '{}')");
-            s.execute("insert into arbor_group values (32, 2, 22, 1, '{}')");
+            s.execute("insert into arbor_subsession (id, session_id, app_name, round_number, fields) values (20, 1, 'trust', 1, '{\"multiplier\":3}')");
+            s.execute("insert into arbor_subsession (id, session_id, app_name, round_number, fields) values (21, 1, 'survey', 1, '{}')");
+            s.execute("insert into arbor_subsession (id, session_id, app_name, round_number, fields) values (22, 2, 'survey', 1, '{}')");
+            s.execute("insert into arbor_group (id, session_id, subsession_id, id_in_subsession, fields) values (30, 1, 20, 1, '{\"sent_amount\":4}')");
+            s.execute("insert into arbor_group (id, session_id, subsession_id, id_in_subsession, fields) values (31, 1, 21, 1, '{}')");
+            s.execute("insert into arbor_group (id, session_id, subsession_id, id_in_subsession, fields) values (32, 2, 22, 1, '{}')");
             s.execute("insert into arbor_player values (40, 1, 20, 30, 10, 1, 1, 'A', 11.000000,"
                     + " '{\"sent_back\":null,\"note\":\"ok\\nfine\"}')");
             s.execute("insert into arbor_player values (41, 1, 20, 30, 11, 2, 2, 'B', 7.5, '{\"sent_back\":5}')");
