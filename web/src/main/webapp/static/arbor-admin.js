@@ -7,7 +7,7 @@
   var live = document.querySelector('[data-live]');
   if (live && window.WebSocket && window.fetch && window.DOMParser) {
     var context = document.querySelector('meta[name="arbor-context"]');
-    var base = context ? context.getAttribute('content') : '';
+    var base = (context && context.getAttribute('content')) || '';
     var status = document.getElementById('live-status');
     var busy = false, again = false;
     var refetch = function () {
