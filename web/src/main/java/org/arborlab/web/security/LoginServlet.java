@@ -19,13 +19,15 @@ import org.arborlab.control.ServerEnvironment;
  * {@link ArborAuthenticationMechanism} first), and /logout (a POST with the CSRF token; GET asks first).
  * Success goes back to the page that asked for the login, or to /demo.
  */
-@WebServlet(urlPatterns = {"/login", "/login/sso", "/login/callback", "/login/expired", "/logout"})
+@WebServlet(urlPatterns = {"/login", "/login/sso", "/login/callback", "/login/expired", "/login/error", "/logout"})
 public class LoginServlet extends HttpServlet {
     static final String SSO_ERROR = "arbor.sso-error";
     static final String SSO_USER = "arbor.sso-user";
     private static final String NEXT = "arbor.login-next";
     /** Where web.xml sends a Faces form whose view state is unknown: expired, or forged (CSRF). */
     private static final String EXPIRED = "/login/expired";
+    /** Where web.xml sends any uncaught exception. */
+    private static final String ERROR = "/login/error";
     private static final Logger LOG = Logger.getLogger(LoginServlet.class.getName());
 
     @Inject
@@ -51,6 +53,7 @@ public class LoginServlet extends HttpServlet {
             }
             case ArborAuthenticationMechanism.SSO_CALLBACK -> ssoReturn(request, response);
             case EXPIRED -> expired(response);
+            case ERROR -> serverError(request, response);
             default -> logoutPage(request, response);
         }
     }
@@ -60,6 +63,10 @@ public class LoginServlet extends HttpServlet {
         String path = AccessFilter.path(request);
         if (path.equals(EXPIRED)) {
             expired(response);
+            return;
+        }
+        if (path.equals(ERROR)) {
+            serverError(request, response);
             return;
         }
         if (!path.equals("/login") && !path.equals("/logout")) {
@@ -126,6 +133,22 @@ public class LoginServlet extends HttpServlet {
         Pages.error(response, 403, "Page expired",
                 "This form is too old or was not sent from your current login, so nothing was changed. Go back,"
                         + " reload the page and try again.");
+    }
+
+    private static void serverError(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object error = request.getAttribute("jakarta.servlet.error.exception");
+        for (Object cause = error; cause instanceof Throwable t; cause = t.getCause() == t ? null : t.getCause()) {
+            if (cause instanceof jakarta.faces.application.ViewExpiredException) {
+                expired(response); // an unknown view state: expired, or a forged post (CSRF)
+                return;
+            }
+        }
+        if (error instanceof Throwable t) {
+            LOG.log(java.util.logging.Level.SEVERE, "Uncaught error on " + request.getAttribute(
+                    "jakarta.servlet.error.request_uri"), t);
+        }
+        Pages.error(response, 500, "Server error",
+                "Something went wrong on the server; the details are in the server log.");
     }
 
     private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
