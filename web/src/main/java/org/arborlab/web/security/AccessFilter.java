@@ -56,8 +56,9 @@ public class AccessFilter extends HttpFilter {
 
     /** Pages a browser opens go to the login page (oTree: 302); anything else (posts, push channels) gets 403. */
     private static void refuseAnonymous(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // (clients may ask to upgrade to HTTP/2 with "Upgrade: h2c"; only a WebSocket handshake is not a page)
         boolean page = ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                && request.getHeader("Upgrade") == null;
+                && !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
         if (page) {
             String target = path(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             response.sendRedirect(request.getContextPath() + "/login?next=" + Pages.urlEncode(target));
