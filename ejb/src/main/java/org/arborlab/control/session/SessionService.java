@@ -1,5 +1,6 @@
 package org.arborlab.control.session;
 
+import org.arborlab.control.audit.Audited;
 import org.arborlab.entity.Jsonp;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
@@ -69,6 +70,7 @@ public class SessionService {
     @Inject
     Event<RoomSessionStarted> roomSessionStarted;
 
+    @Audited("session.create")
     public Session create(@NotNull @Valid CreateSession request) {
         Settings settings = settingsService.settings();
         SessionConfig config = settings.sessionConfig(request.configName())
