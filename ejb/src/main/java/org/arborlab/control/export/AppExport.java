@@ -25,10 +25,12 @@ final class AppExport {
                 + ", pl.id_in_group, pl.role, pl.payoff, pl.fields, g.id_in_subsession, g.fields, ss.round_number,"
                 + " ss.fields FROM arbor_player pl JOIN arbor_participant p ON p.id = pl.participant_id"
                 + " JOIN arbor_group g ON g.id = pl.group_id JOIN arbor_subsession ss ON ss.id = pl.subsession_id"
-                + " WHERE pl.id > ? AND ss.app_name = ?"
-                + (sessionIds == null ? "" : " AND pl.session_id IN " + Keyset.inList(sessionIds))
-                + " ORDER BY pl.id LIMIT ?";
-        Keyset.forEach(connection, sql, List.of(app.app()), rs -> {
+                + " WHERE pl.id > ? AND pl.id <= ? AND ss.app_name = ? ORDER BY pl.id LIMIT ?";
+        Keyset.Scope scope = Keyset.scope(connection, "arbor_player", sessionIds);
+        Keyset.forEach(connection, sql, scope, List.of(app.app()), rs -> {
+            if (!scope.includes(rs.getLong(3))) {
+                return;
+            }
             // column 1 is the player's id; the participant's columns follow, shifted by one
             List<Object> row = new ArrayList<>(ParticipantColumns.cells(rs, 1));
             new PlayerCells(rs.getInt(16), rs.getString(17), rs.getBigDecimal(18), SessionRow.json(rs.getString(19)),
