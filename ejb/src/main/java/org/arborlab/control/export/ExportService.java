@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.arborlab.control.AppRegistry;
 import org.arborlab.control.InvalidInputException;
@@ -127,6 +128,20 @@ public class ExportService {
         return LocalDate.now(ZoneOffset.UTC).toString();
     }
 
+    /** A session as the Data page lists it for choosing. */
+    public record SessionChoice(String code, String configName, String label, long createdEpochMillis,
+            int numParticipants, boolean demo) {
+    }
+
+    /** Every session, newest first, for choosing what to export. */
+    public List<SessionChoice> sessions() {
+        return em.createQuery("select s from Session s order by s.createdEpochMillis desc, s.id desc",
+                org.arborlab.entity.Session.class).getResultStream()
+                .map(s -> new SessionChoice(s.getCode().value(), s.getConfigName(), s.getLabel(),
+                        s.getCreatedEpochMillis(), s.getNumParticipants(), s.isDemo()))
+                .toList();
+    }
+
     /** Installed apps that have a custom export, by name. */
     public List<String> appsWithCustomExport() {
         return models.all().values().stream().filter(AppModel::hasCustomExport).map(AppModel::name).toList();
@@ -163,18 +178,28 @@ public class ExportService {
     }
 
     public void write(@NotNull Request request, List<Long> sessionIds, @NotNull OutputStream out) throws Exception {
+        write(request, sessionIds, out, rows -> { });
+    }
+
+    /**
+     * @param rowsWritten told the number of rows written so far (header included) every
+     *                    {@value ProgressWriter#EVERY} rows and at the end, before an .xlsx file is sent
+     */
+    public void write(@NotNull Request request, List<Long> sessionIds, @NotNull OutputStream out,
+            @NotNull LongConsumer rowsWritten) throws Exception {
         // oTree writes page times with LF and every other table with CRLF (Python's csv module)
         String lineEnd = request.kind() == ExportKind.PAGE_TIMES ? "\n" : "\r\n";
         String sheet = request.kind() == ExportKind.APP ? request.app() : request.kind().parameter();
         if (request.kind() == ExportKind.CUSTOM) {
-            try (TableWriter writer = request.format().open(out, request.app() + "_custom", lineEnd)) {
+            try (TableWriter writer = new ProgressWriter(request.format().open(out, request.app() + "_custom",
+                    lineEnd), rowsWritten)) {
                 CustomExport.write(customExports.rows(request.app(), sessionIds), writer);
             }
             return;
         }
         Settings settings = settingsService.settings();
         try (Connection connection = dataSource.getConnection();
-                TableWriter writer = request.format().open(out, sheet, lineEnd)) {
+                TableWriter writer = new ProgressWriter(request.format().open(out, sheet, lineEnd), rowsWritten)) {
             switch (request.kind()) {
                 case PAGE_TIMES -> PageTimesExport.write(connection, sessionIds, writer);
                 case WIDE -> WideExport.write(connection, sessionIds, settings.participantFields(),
