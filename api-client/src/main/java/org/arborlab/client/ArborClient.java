@@ -178,15 +178,32 @@ public final class ArborClient {
      * @return the written file
      */
     public Path export(String sessionCode, ExportRequest request, Path target) {
-        Objects.requireNonNull(target, "target");
         StringBuilder path = new StringBuilder("/api/sessions/").append(segment(sessionCode, "sessionCode"))
-                .append("/export?format=").append(request.format().parameter())
+                .append("/export?");
+        return download(path, request, target, ExportDownload.fallbackFileName(sessionCode, request));
+    }
+
+    /**
+     * Downloads an export of a chosen set of sessions, or of all sessions when {@code sessionCodes} is empty
+     * ({@code GET /api/export}), streamed to disk as {@link #export(String, ExportRequest, Path)} does.
+     */
+    public Path export(List<String> sessionCodes, ExportRequest request, Path target) {
+        StringBuilder path = new StringBuilder("/api/export?");
+        for (String code : sessionCodes) {
+            path.append("session=").append(segment(code, "sessionCode")).append('&');
+        }
+        return download(path, request, target,
+                ExportDownload.fallbackFileName(sessionCodes.isEmpty() ? "all" : "sessions", request));
+    }
+
+    private Path download(StringBuilder path, ExportRequest request, Path target, String fallbackName) {
+        Objects.requireNonNull(target, "target");
+        path.append("format=").append(request.format().parameter())
                 .append("&kind=").append(request.kind().parameter());
         if (request.app() != null) {
             path.append("&app=").append(URLEncoder.encode(request.app(), StandardCharsets.UTF_8));
         }
         HttpRequest http = request(path.toString()).timeout(exportTimeout).GET().build();
-        String fallbackName = ExportDownload.fallbackFileName(sessionCode, request);
         try {
             return calls.send(http, true, response -> ExportDownload.save(response, target, fallbackName));
         } catch (UncheckedIOException e) {
