@@ -49,7 +49,8 @@ class ExportIT {
 
     @Deployment
     static WebArchive deployment() {
-        return RealWar.load().addClasses(ExportIT.class, Http.class);
+        return RealWar.load().addClasses(ExportIT.class, Http.class, BrokenExportGame.class,
+                BrokenExportGame.Only.class);
     }
 
     @ArquillianResource
@@ -350,6 +351,35 @@ class ExportIT {
         assertMessage(http.get("/export/download?format=pdf"), 400, "format must be csv or xlsx");
         assertMessage(http.get("/export/count?kind=app"), 400, "kind=app needs the parameter app");
         assertEquals(200, http.get("/admin/export.js").statusCode());
+    }
+
+    @Test
+    void anExportThatFailsHalfWaySaysSoInsteadOfLookingComplete() throws Exception {
+        // a CSV is already on its way when the app fails: the container ends the response normally, so the file's
+        // last line says that it is incomplete
+        for (String path : List.of("/export/download?kind=custom&app=broken_export&progress=broken-csv-1",
+                "/api/export?kind=custom&app=broken_export")) {
+            HttpResponse<byte[]> csv = getBytes(path);
+            assertEquals(200, csv.statusCode(), path);
+            String text = new String(csv.body(), StandardCharsets.UTF_8);
+            String last = text.substring(text.lastIndexOf("\r\n", text.length() - 3) + 2);
+            assertEquals(ExportFormat.FAILED + ": the export stopped before the end; this file is incomplete (see the"
+                    + " server log)\r\n", last, path);
+            assertTrue(text.startsWith("n,text\r\n0,a row long enough"), path);
+        }
+        Http http = new Http(base);
+        assertEquals("{\"rows\":50001,\"done\":true,\"failed\":true}",
+                http.get("/export/progress?id=broken-csv-1").body());
+        // an .xlsx is sent only when complete: a failure is a clean error answer
+        HttpResponse<String> page = http.get("/export/download?kind=custom&app=broken_export&format=xlsx"
+                + "&progress=broken-xlsx-1");
+        assertMessage(page, 500, "The export failed on the server (see its log); nothing was saved.");
+        assertTrue(http.get("/export/progress?id=broken-xlsx-1").body().contains("\"failed\":true"));
+        HttpResponse<String> rest = http.get("/api/export?kind=custom&app=broken_export&format=xlsx");
+        assertEquals(500, rest.statusCode(), rest.body());
+        assertTrue(rest.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"),
+                rest.headers().toString());
+        assertTrue(!rest.body().contains("at org.") && !rest.body().contains("Exception"), rest.body());
     }
 
     private HttpResponse<byte[]> getBytes(String path) throws Exception {

@@ -93,8 +93,10 @@ public class ExportServlet extends HttpServlet {
             LOG.log(Level.FINE, "Export download interrupted", e); // the browser went away
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "Export " + export + " failed", e);
-            // the status line is gone; breaking the connection tells the browser the file is incomplete
-            throw new IOException("Export failed", e);
+            if (!response.isCommitted()) { // an .xlsx, or a CSV that failed before its first bytes
+                response.reset();
+                message(response, 500, "The export failed on the server (see its log); nothing was saved.");
+            } // else the CSV already ends with a line saying that it is incomplete
         } finally {
             boolean ended = failed;
             tracked.ifPresent(d -> d.end(ended));
