@@ -291,6 +291,7 @@ class ExportIT {
         }
         assertTrue(html.contains("public_goods (custom_export)"), html);
         assertTrue(!html.contains("kind=custom&amp;app=trust"), "trust has no custom export");
+        assertTrue(!html.contains("broken_export"), "as in oTree, only apps with data are listed");
         assertEquals(1, count(html, "checked=\"checked\""), "only the 'all sessions' radio is checked: " + html);
 
         // a chosen set: its links name the sessions, its boxes are ticked
@@ -351,6 +352,28 @@ class ExportIT {
         assertMessage(http.get("/export/download?format=pdf"), 400, "format must be csv or xlsx");
         assertMessage(http.get("/export/count?kind=app"), 400, "kind=app needs the parameter app");
         assertEquals(200, http.get("/admin/export.js").statusCode());
+    }
+
+    @Test
+    void anAppThatIsNoLongerInstalledKeepsItsPerAppExport() throws Exception {
+        tx.begin();
+        em.createNativeQuery("insert into arbor_subsession (id, session_id, app_name, round_number, fields)"
+                + " select 987654321, id, 'retired_app', 1, '{}' from arbor_session where code = ?1")
+                .setParameter(1, publicGoods).executeUpdate();
+        tx.commit();
+        try {
+            Http http = new Http(base);
+            HttpResponse<String> csv = http.get("/api/sessions/" + publicGoods + "/export?kind=app&app=retired_app");
+            assertEquals(200, csv.statusCode(), csv.body());
+            assertTrue(csv.body().startsWith("participant.id_in_session,"), csv.body());
+            assertEquals(1, csv(csv.body().getBytes(StandardCharsets.UTF_8)).size(), "a header, no players");
+            assertTrue(http.get("/export").body().contains("kind=app&amp;app=retired_app&amp;format=csv"));
+            assertProblem(http.get("/api/export?kind=custom&app=retired_app"), 404, "App retired_app not found");
+        } finally {
+            tx.begin();
+            em.createNativeQuery("delete from arbor_subsession where id = 987654321").executeUpdate();
+            tx.commit();
+        }
     }
 
     @Test

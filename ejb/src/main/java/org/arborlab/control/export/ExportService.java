@@ -72,7 +72,9 @@ public class ExportService {
                 throw new InvalidInputException("kind=" + kind + " needs the parameter app, e.g. app="
                         + (request.kind() == ExportKind.APP ? "trust" : "public_goods"));
             }
-            if (apps.find(request.app()).isEmpty()) {
+            // a per-app export also works for an app that has data but is no longer installed
+            if (apps.find(request.app()).isEmpty()
+                    && !(request.kind() == ExportKind.APP && appsWithData().contains(request.app()))) {
                 throw new NotFoundException("App " + request.app() + " not found; installed apps: "
                         + String.join(", ", apps.all().keySet()));
             }
