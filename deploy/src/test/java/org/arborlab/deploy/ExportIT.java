@@ -283,6 +283,7 @@ class ExportIT {
         String html = page.body();
         assertTrue(html.contains("<h1>Data</h1>"), html);
         assertTrue(html.contains("All sessions ("), html);
+        assertEquals(200, http.get("/export/").statusCode(), "with or without a trailing slash");
         for (String link : List.of("kind=wide&amp;format=csv", "kind=wide&amp;format=xlsx",
                 "kind=app&amp;app=public_goods&amp;format=csv", "kind=app&amp;app=trust&amp;format=xlsx",
                 "kind=app&amp;app=survey&amp;format=csv", "kind=custom&amp;app=public_goods&amp;format=csv",

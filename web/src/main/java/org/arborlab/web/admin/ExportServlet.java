@@ -33,7 +33,7 @@ import org.arborlab.control.export.ExportService;
  * No {@code session} means all sessions; {@code session} repeated means those sessions. A bad request answers
  * 4xx with a one-line message and writes nothing.
  */
-@WebServlet(urlPatterns = {"/export", "/export/download", "/export/count", "/export/progress"})
+@WebServlet(urlPatterns = {"/export", "/export/", "/export/download", "/export/count", "/export/progress"})
 public class ExportServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ExportServlet.class.getName());
 
@@ -50,7 +50,7 @@ public class ExportServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         String path = request.getServletPath();
-        if (path.equals("/export")) {
+        if (path.equals("/export") || path.equals("/export/")) {
             request.getRequestDispatcher("/admin/export.xhtml").forward(request, response);
             return;
         }
