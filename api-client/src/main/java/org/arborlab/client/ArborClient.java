@@ -80,6 +80,21 @@ public final class ArborClient {
         return postJson("/api/sessions", request.toBody(), idempotencyKey, true, CreatedSession.class);
     }
 
+    /**
+     * Creates a bot session of a config and has the apps' bots play it to the end on the server (oTree's
+     * {@code otree test}). Waits for the run (up to the export timeout); not retried.
+     *
+     * @param numParticipants null for the config's num_demo_participants
+     */
+    public BotRun runBots(String configName, Integer numParticipants) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("session_config_name", requireText(configName, "configName"));
+        if (numParticipants != null) {
+            body.put("num_participants", numParticipants);
+        }
+        return postJson("/api/bots", body, null, false, BotRun.class, exportTimeout);
+    }
+
     /** Non-demo sessions, oldest first. */
     public List<SessionSummary> listSessions() {
         return getJson("/api/sessions", new TypeReference<List<SessionSummary>>() { });
@@ -206,7 +221,12 @@ public final class ArborClient {
 
     private <T> T postJson(String path, Map<String, Object> body, String idempotencyKey, boolean safeToRepeat,
             Class<T> answerType) {
-        HttpRequest.Builder builder = request(path).timeout(requestTimeout)
+        return postJson(path, body, idempotencyKey, safeToRepeat, answerType, requestTimeout);
+    }
+
+    private <T> T postJson(String path, Map<String, Object> body, String idempotencyKey, boolean safeToRepeat,
+            Class<T> answerType, Duration timeout) {
+        HttpRequest.Builder builder = request(path).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(toJson(body)));
         if (idempotencyKey != null) {

@@ -1,5 +1,6 @@
 package org.arborlab.apps.publicgoods;
 
+import org.arborlab.apps.ReportBars;
 import static org.arborlab.spi.Currency.cu;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +87,14 @@ public class PublicGoods extends App<PublicGoods.Player, PublicGoods.Group, Publ
             form("contribution");
         }
 
+        /** A page that timed out (the admin advanced the player) contributes nothing. */
+        @Override
+        public void beforeNextPage(Player player, boolean timeoutHappened) {
+            if (player.contribution == null) {
+                player.contribution = Currency.ZERO;
+            }
+        }
+
         @Override
         public String title(Player player) {
             return "Round " + player.roundNumber() + " of " + NUM_ROUNDS;
@@ -115,6 +124,20 @@ public class PublicGoods extends App<PublicGoods.Player, PublicGoods.Group, Publ
         public void beforeNextPage(Player player, boolean timeoutHappened) {
             player.participant().vars().put("finished", true);
         }
+    }
+
+    /** The admin report of a round: each player's contribution as a bar chart, the total and the mean. */
+    @Override
+    public Map<String, Object> varsForAdminReport(Subsession subsession) {
+        List<Player> players = subsession.players();
+        List<String> labels = players.stream().map(p -> "P" + p.participant().idInSession()).toList();
+        List<Number> amounts = players.stream()
+                .map(p -> p.contribution == null ? (Number) 0 : p.contribution.amount()).toList();
+        Currency total = Currency.sum(players.stream().map(p -> p.contribution == null ? Currency.ZERO : p.contribution)
+                .toList());
+        return Map.of("bars", ReportBars.of(labels, amounts), "totalContribution", total,
+                "meanContribution", players.isEmpty() ? Currency.ZERO : total.dividedBy(players.size()),
+                "contributed", players.stream().filter(p -> p.contribution != null).count());
     }
 
     /**

@@ -107,6 +107,21 @@ public final class AppModel {
         return adminReport;
     }
 
+    /**
+     * The classpath resource of the app's admin report fragment ({@code admin_report.xhtml} next to the app's
+     * class), if it has one.
+     */
+    public Optional<String> adminReportTemplate() {
+        String resource = appClass.getPackageName().replace('.', '/') + "/admin_report.xhtml";
+        return appClass.getClassLoader().getResource(resource) == null ? Optional.empty() : Optional.of(resource);
+    }
+
+    /** The app's own description (its {@code doc()}). */
+    public String doc() {
+        String doc = app.doc();
+        return doc == null ? "" : doc;
+    }
+
     /** Whether the app has a custom export (it overrides {@code customExport}). */
     public boolean hasCustomExport() {
         return customExport;
