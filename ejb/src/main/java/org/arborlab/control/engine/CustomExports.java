@@ -33,6 +33,9 @@ import org.arborlab.spi.BasePlayer;
 @ApplicationScoped
 public class CustomExports {
     static final int PAGE = 1_000;
+    private static final int FETCH = 500;
+    /** EclipseLink's batch reading (Payara's JPA provider): relations of a page read with one IN query each. */
+    private static final String BATCH = "eclipselink.batch";
 
     @PersistenceUnit(unitName = "arbor")
     EntityManagerFactory emf;
@@ -162,9 +165,18 @@ public class CustomExports {
             if (ids.isEmpty()) {
                 return Collections.emptyIterator();
             }
-            List<Player> rows = em.createQuery("select p from Player p join fetch p.subsession join fetch p.group"
-                    + " join fetch p.participant join fetch p.session where p.id in :ids order by p.id", Player.class)
-                    .setParameter("ids", ids).getResultList();
+            // single-table reads by primary key only (a join lets MySQL start from the rounds table and read all
+            // their players); the players' rounds, groups, participants and sessions come by id in batches, and
+            // no IN list reaches the 1,000 values at which MariaDB turns it into a join
+            List<Player> rows = new ArrayList<>(ids.size());
+            for (int from = 0; from < ids.size(); from += FETCH) {
+                rows.addAll(em.createQuery("select p from Player p where p.id in :ids order by p.id", Player.class)
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + FETCH)))
+                        .setHint(BATCH + ".type", "IN").setHint(BATCH + ".size", FETCH)
+                        .setHint(BATCH, "p.subsession").setHint(BATCH, "p.group")
+                        .setHint(BATCH, "p.participant").setHint(BATCH, "p.session")
+                        .getResultList());
+            }
             Map<Long, ModelScope> scopes = new HashMap<>();
             List<BasePlayer<?, ?>> players = new ArrayList<>(rows.size());
             for (Player row : rows) {

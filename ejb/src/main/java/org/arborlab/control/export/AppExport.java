@@ -35,10 +35,13 @@ final class AppExport {
         // Two steps per page, so that both databases walk the primary key whatever the data: find the page's
         // players of this app along the key (one table, no join the optimizer could start from and then sort),
         // then read those players with their participant, group and round by id.
-        String scan = "SELECT id, subsession_id FROM arbor_player WHERE id > ? AND id <= ? ORDER BY id LIMIT ?";
+        IndexHints hints = new IndexHints(connection);
+        String scan = "SELECT id, subsession_id FROM arbor_player" + hints.force("PRIMARY")
+                + " WHERE id > ? AND id <= ? ORDER BY id LIMIT ?";
         String read = "SELECT pl.id, " + ParticipantColumns.SELECT
                 + ", pl.id_in_group, pl.role, pl.payoff, pl.fields, g.id_in_subsession, g.fields, ss.round_number,"
-                + " ss.fields, g.id, ss.id FROM arbor_player pl JOIN arbor_participant p ON p.id = pl.participant_id"
+                + " ss.fields, g.id, ss.id FROM arbor_player pl" + hints.force("PRIMARY")
+                + " JOIN arbor_participant p ON p.id = pl.participant_id"
                 + " JOIN arbor_group g ON g.id = pl.group_id JOIN arbor_subsession ss ON ss.id = pl.subsession_id"
                 + " WHERE pl.id IN %s ORDER BY pl.id";
         Keyset.Scope scope = Keyset.scope(connection, "arbor_player", sessionIds);

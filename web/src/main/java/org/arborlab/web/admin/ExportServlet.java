@@ -51,6 +51,9 @@ public class ExportServlet extends HttpServlet {
             throws ServletException, IOException {
         String path = request.getServletPath();
         if (path.equals("/export") || path.equals("/export/")) {
+            // as AdminRoutes forwards the other admin pages (its filter leaves /export/* to this servlet)
+            request.setAttribute(AdminRoutes.PATH, "/export");
+            response.setHeader("Cache-Control", "no-store");
             request.getRequestDispatcher("/admin/export.xhtml").forward(request, response);
             return;
         }
