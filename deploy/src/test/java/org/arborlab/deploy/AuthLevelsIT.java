@@ -157,6 +157,9 @@ class AuthLevelsIT {
         assertEquals(200, failed.statusCode());
         assertTrue(failed.body().contains("Login failed"), failed.body());
         assertEquals(302, browser.get("/sessions").statusCode(), "a failed login logs nobody in");
+        HttpResponse<String> echoed = browser.login(XSS, "wrong");
+        assertTrue(echoed.body().contains("value=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\""), echoed.body());
+        assertFalse(echoed.body().contains(XSS), "the user name is echoed escaped");
 
         HttpResponse<String> ok = browser.login("admin", PASSWORD);
         assertEquals(302, ok.statusCode(), ok.body());
