@@ -59,6 +59,14 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a form whose fields may repeat (e.g. several {@code session} checkboxes). */
+    Page postPairs(String path, java.util.List<Map.Entry<String, String>> form) {
+        String body = form.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Submits the form of the page the browser is on. */
     Page submit(Page page, Map<String, ?> form) {
         return post(page.path(), form);

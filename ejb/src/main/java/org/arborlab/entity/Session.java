@@ -88,6 +88,11 @@ public class Session extends Identified {
         return config;
     }
 
+    /** The admin's "Edit properties" changes the participation fee and currency per point of this session. */
+    public void replaceConfig(JsonObject config) {
+        this.config = Objects.requireNonNull(config);
+    }
+
     public String getLabel() {
         return label;
     }

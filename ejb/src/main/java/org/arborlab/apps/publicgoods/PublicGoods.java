@@ -1,11 +1,13 @@
 package org.arborlab.apps.publicgoods;
 
+import org.arborlab.apps.ReportBars;
 import static org.arborlab.spi.Currency.cu;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.arborlab.spi.AbstractPage;
 import org.arborlab.spi.App;
 import org.arborlab.spi.BaseGroup;
@@ -85,6 +87,14 @@ public class PublicGoods extends App<PublicGoods.Player, PublicGoods.Group, Publ
             form("contribution");
         }
 
+        /** A page that timed out (the admin advanced the player) contributes nothing. */
+        @Override
+        public void beforeNextPage(Player player, boolean timeoutHappened) {
+            if (player.contribution == null) {
+                player.contribution = Currency.ZERO;
+            }
+        }
+
         @Override
         public String title(Player player) {
             return "Round " + player.roundNumber() + " of " + NUM_ROUNDS;
@@ -114,6 +124,36 @@ public class PublicGoods extends App<PublicGoods.Player, PublicGoods.Group, Publ
         public void beforeNextPage(Player player, boolean timeoutHappened) {
             player.participant().vars().put("finished", true);
         }
+    }
+
+    /** The admin report of a round: each player's contribution as a bar chart, the total and the mean. */
+    @Override
+    public Map<String, Object> varsForAdminReport(Subsession subsession) {
+        List<Player> players = subsession.players();
+        List<String> labels = players.stream().map(p -> "P" + p.participant().idInSession()).toList();
+        List<Number> amounts = players.stream()
+                .map(p -> p.contribution == null ? (Number) 0 : p.contribution.amount()).toList();
+        Currency total = Currency.sum(players.stream().map(p -> p.contribution == null ? Currency.ZERO : p.contribution)
+                .toList());
+        return Map.of("bars", ReportBars.of(labels, amounts), "totalContribution", total,
+                "meanContribution", players.isEmpty() ? Currency.ZERO : total.dividedBy(players.size()),
+                "contributed", players.stream().filter(p -> p.contribution != null).count());
+    }
+
+    /**
+     * One row per player and round with the group's outcome and the participant's {@code finished} flag, in a
+     * layout a script can read without the wide table's columns (oTree's {@code custom_export}).
+     */
+    @Override
+    public Stream<List<Object>> customExport(Stream<Player> players) {
+        return Stream.concat(
+                Stream.of(row("session_code", "participant_code", "participant_label", "round_number", "id_in_group",
+                        "contribution", "total_contribution", "individual_share", "multiplier", "payoff",
+                        "finished")),
+                players.map(p -> row(p.session().code(), p.participant().code(), p.participant().label(),
+                        p.roundNumber(), p.idInGroup(), p.contribution, p.group().totalContribution,
+                        p.group().individualShare, p.subsession().multiplier, p.payoff,
+                        p.participant().vars().get("finished"))));
     }
 
     /** Contributions by round and id in group; with multiplier 2 every share is a whole number. */

@@ -1,5 +1,6 @@
 package org.arborlab.apps.quiz;
 
+import org.arborlab.apps.ReportBars;
 import static org.arborlab.spi.Currency.cu;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -126,13 +127,16 @@ public class Quiz extends App<Quiz.Player, Quiz.Group, Quiz.Subsession> {
         }
     }
 
-    /** The admin report: how many answered right, and the sorted payoffs of the round. */
+    /** The admin report: how many answered right, wrong or too late (a bar chart), and the sorted payoffs. */
     @Override
     public Map<String, Object> varsForAdminReport(Subsession subsession) {
         List<Currency> payoffs = new ArrayList<>(subsession.players().stream().map(p -> p.payoff).toList());
         payoffs.sort(null);
         long right = payoffs.stream().filter(p -> !p.isZero()).count();
-        return Map.of("payoffs", payoffs, "rightAnswers", right, "question", subsession.a + " + " + subsession.b);
+        long timedOut = subsession.players().stream().filter(p -> Boolean.TRUE.equals(p.timedOut)).count();
+        long wrong = subsession.players().size() - right - timedOut;
+        return Map.of("payoffs", payoffs, "rightAnswers", right, "question", subsession.a + " + " + subsession.b,
+                "bars", ReportBars.of(List.of("right", "wrong", "timed out"), List.of(right, wrong, timedOut)));
     }
 
     /** Round 1 right, round 2 wrong, round 3 lets the page time out: 1 point. */

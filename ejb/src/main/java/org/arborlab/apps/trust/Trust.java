@@ -85,6 +85,14 @@ public class Trust extends App<Trust.Player, Trust.Group, Trust.Subsession> {
         public boolean isDisplayed(Player player) {
             return player.idInGroup() == 1;
         }
+
+        /** Timed out (the admin advanced A): A sends nothing. */
+        @Override
+        public void beforeNextPage(Player player, boolean timeoutHappened) {
+            if (player.group().sentAmount == null) {
+                player.group().sentAmount = Currency.ZERO;
+            }
+        }
     }
 
     static class SendBack extends Page<Player> {
@@ -100,6 +108,14 @@ public class Trust extends App<Trust.Player, Trust.Group, Trust.Subsession> {
         @Override
         public Map<String, Object> varsForTemplate(Player player) {
             return Map.of("tripledAmount", player.group().sentAmount.times(MULTIPLIER));
+        }
+
+        /** Timed out (the admin advanced B): B sends nothing back. */
+        @Override
+        public void beforeNextPage(Player player, boolean timeoutHappened) {
+            if (player.group().sentBackAmount == null) {
+                player.group().sentBackAmount = Currency.ZERO;
+            }
         }
     }
 

@@ -57,6 +57,9 @@ public class PlayService {
     @Inject
     Event<WaitPageReleased> released;
 
+    @Inject
+    Event<SessionProgressed> progressed;
+
     @Resource
     SessionContext context;
 
@@ -77,6 +80,7 @@ public class PlayService {
                 }
                 Navigator.begin(scope, flow, participant, System.currentTimeMillis());
                 scope.writeBack();
+                progressed(participant);
             }
         }
         return new Outcome.Redirect(Links.current(code, flow, participant.getIndexInPages()));
@@ -192,6 +196,47 @@ public class PlayService {
         return participant != null && participant.getIndexInPages() == index;
     }
 
+    /**
+     * The admin's "advance slowest participants" for one participant: their current form page times out now, as
+     * if its timer ran out (a participant who has not started is started). One who lands on a wait page visits it
+     * at once, so the page releases its group if everyone is there. A participant on a wait page stays there (the
+     * visit only releases it if everyone has arrived); a finished one is left alone.
+     *
+     * @param fromIndex the page index the admin saw; a participant who has moved on since is left alone
+     * @return whether the participant was moved on
+     */
+    public boolean forceTimeout(String code, int fromIndex) {
+        Participant participant = find(code);
+        if (participant == null) {
+            return false;
+        }
+        PageFlow flow = apps.flow(participant.getSession().getConfig());
+        ModelScope scope = scope(participant);
+        scope.lock(participant);
+        int current = participant.getIndexInPages();
+        long now = System.currentTimeMillis();
+        if (current != fromIndex || flow.isFinished(current)) {
+            return false;
+        }
+        if (current == 0) {
+            Navigator.begin(scope, flow, participant, now);
+            scope.writeBack();
+            progressed(participant);
+        } else if (flow.step(current).isWaitPage()) {
+            show(code, current);
+            return participant.getIndexInPages() != current;
+        } else {
+            PageFlow.Step step = flow.step(current);
+            complete(scope, flow, step, participant, scope.player(participant, step.appName(), step.round()),
+                    Map.of(), true, now);
+        }
+        int landed = participant.getIndexInPages();
+        if (!flow.isFinished(landed) && flow.step(landed).isWaitPage()) {
+            show(code, landed);
+        }
+        return true;
+    }
+
     // --- form pages ---
 
     /**
@@ -228,6 +273,7 @@ public class PlayService {
         }
         int next = Navigator.advance(scope, flow, participant, from);
         scope.writeBack();
+        progressed(participant);
         return new Outcome.Redirect(Links.current(participant.getCode().value(), flow, next));
     }
 
@@ -318,6 +364,7 @@ public class PlayService {
             return new Outcome.Redirect(Links.current(code, flow, participant.getIndexInPages()));
         }
         long now = System.currentTimeMillis();
+        progressed(participant); // arrived here (or passes): the monitor's "waiting for" changes
         boolean releasedBefore = allGroups ? subsession.isWaitPageReleased(index) : group.isWaitPageReleased(index);
         if (releasedBefore) {
             em.persist(new PageCompletion(participant, step.appName(), step.pageName(), index, step.round(), now,
@@ -385,6 +432,10 @@ public class PlayService {
     }
 
     // --- helpers ---
+
+    private void progressed(Participant participant) {
+        progressed.fire(new SessionProgressed(participant.getSession().getCode().value()));
+    }
 
     private ModelScope scope(Participant participant) {
         return new ModelScope(em, apps, new CurrencyFormat(settings.settings().currency()), participant.getSession(),

@@ -39,6 +39,10 @@ public class LiveEndpoint {
             return;
         }
         socket.getUserProperties().put("channel", channel);
+        java.util.List<String> label = socket.getRequestParameterMap().get("label");
+        if (kind.equals("room") && label != null && !label.isEmpty() && label.get(0).length() <= 100) {
+            socket.getUserProperties().put("label", label.get(0)); // who waits, for the admin's room page
+        }
         hub.listen(channel, socket);
         // registered first, checked second: a release in between is either seen here or pushed by the hub
         if (alreadyThere(kind, name, index)) {

@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.arborlab.control.engine.RoomSessionStarted;
+import org.arborlab.control.engine.SessionProgressed;
 import org.arborlab.control.engine.WaitPageReleased;
 
 /**
@@ -21,11 +24,18 @@ import org.arborlab.control.engine.WaitPageReleased;
  * them, visitors of a room when it gets a session. The engine's events arrive after their transaction commits, so
  * the reload sees the new state. A browser that misses a message (another server instance, a dropped
  * connection) still reloads by itself after a while.
+ *
+ * <p>Admin pages watch channels too ("monitor:<session code>", "room-admin:<name>"): they stay subscribed and
+ * get "refresh" on every change, then re-fetch their table. Who waits in a room is known from the open room
+ * channels (this instance's only).
  */
 @ApplicationScoped
 public class PushHub {
     /** Browsers by channel ("wait:<participant code>", "room:<name>"). */
     private final Map<String, Set<Session>> listeners = new ConcurrentHashMap<>();
+    /** Admin pages by channel; unlike waiting browsers they stay subscribed. */
+    private final Map<String, Set<Session>> watchers = new ConcurrentHashMap<>();
+    private final Set<String> pendingRefresh = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "arbor-push-heartbeat");
         thread.setDaemon(true);
@@ -43,17 +53,91 @@ public class PushHub {
 
     void onRoomSessionStarted(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomSessionStarted event) {
         send("room:" + event.roomName());
+        refresh(roomAdminChannel(event.roomName()));
+    }
+
+    void onSessionProgressed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionProgressed event) {
+        refresh(monitorChannel(event.sessionCode()));
+    }
+
+    public static String monitorChannel(String sessionCode) {
+        return "monitor:" + sessionCode;
+    }
+
+    public static String roomAdminChannel(String roomName) {
+        return "room-admin:" + roomName;
     }
 
     void listen(String channel, Session socket) {
         listeners.computeIfAbsent(channel, c -> ConcurrentHashMap.newKeySet()).add(socket);
+        presenceChanged(channel);
     }
 
     void forget(String channel, Session socket) {
-        listeners.computeIfPresent(channel, (c, set) -> {
-            set.remove(socket);
+        boolean removed = remove(listeners, channel, socket);
+        if (removed) {
+            presenceChanged(channel);
+        }
+    }
+
+    /** An admin page subscribes to a channel until it closes the socket. */
+    public void watch(String channel, Session socket) {
+        watchers.computeIfAbsent(channel, c -> ConcurrentHashMap.newKeySet()).add(socket);
+    }
+
+    public void unwatch(String channel, Session socket) {
+        remove(watchers, channel, socket);
+    }
+
+    /**
+     * Sends "refresh" to the admin pages watching the channel, a quarter second later: a burst of changes (bots
+     * playing, a wait page releasing a whole round) becomes one message.
+     */
+    public void refresh(String channel) {
+        if (watchers.containsKey(channel) && pendingRefresh.add(channel)) {
+            heartbeat.schedule(() -> {
+                pendingRefresh.remove(channel);
+                for (Session socket : watchers.getOrDefault(channel, Set.of())) {
+                    try {
+                        if (socket.isOpen()) {
+                            socket.getBasicRemote().sendText("refresh");
+                        }
+                    } catch (IOException | IllegalStateException e) {
+                        unwatch(channel, socket);
+                    }
+                }
+            }, 250, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The visitors waiting in a room on this instance, by the label they came with ("" for none), in no
+     * particular order.
+     */
+    public List<String> presentInRoom(String roomName) {
+        List<String> labels = new ArrayList<>();
+        for (Session socket : listeners.getOrDefault("room:" + roomName, Set.of())) {
+            if (socket.isOpen()) {
+                Object label = socket.getUserProperties().get("label");
+                labels.add(label == null ? "" : label.toString());
+            }
+        }
+        return labels;
+    }
+
+    private void presenceChanged(String channel) {
+        if (channel.startsWith("room:")) {
+            refresh(roomAdminChannel(channel.substring("room:".length())));
+        }
+    }
+
+    private static boolean remove(Map<String, Set<Session>> map, String channel, Session socket) {
+        boolean[] removed = {false};
+        map.computeIfPresent(channel, (c, set) -> {
+            removed[0] = set.remove(socket);
             return set.isEmpty() ? null : set;
         });
+        return removed[0];
     }
 
     /** Sends "reload" to every browser on the channel; the browser closes the socket when it reloads. */
@@ -74,16 +158,21 @@ public class PushHub {
     }
 
     private void ping() {
-        listeners.forEach((channel, browsers) -> {
+        ping(listeners, this::forget);
+        ping(watchers, this::unwatch);
+    }
+
+    private static void ping(Map<String, Set<Session>> map, java.util.function.BiConsumer<String, Session> forget) {
+        map.forEach((channel, browsers) -> {
             for (Session socket : browsers) {
                 try {
                     if (socket.isOpen()) {
                         socket.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
                     } else {
-                        forget(channel, socket);
+                        forget.accept(channel, socket);
                     }
                 } catch (IOException | IllegalStateException e) {
-                    forget(channel, socket);
+                    forget.accept(channel, socket);
                 }
             }
         });

@@ -7,15 +7,15 @@ import java.util.Collection;
 import org.arborlab.control.settings.SessionConfig;
 import org.arborlab.control.settings.SettingsService;
 
-/** Backs the start page: the session configs this server offers. */
+/** The demo index ({@code /}, {@code /demo}): each session config links to {@code /demo/<name>}. */
 @Named
 @RequestScoped
-public class StartPage {
+public class DemoPage {
 
     @Inject
     SettingsService settings;
 
-    public Collection<SessionConfig> getSessionConfigs() {
+    public Collection<SessionConfig> getConfigs() {
         return settings.settings().sessionConfigs().values();
     }
 }

@@ -1,0 +1,163 @@
+package org.arborlab.control.admin;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.arborlab.control.NotFoundException;
+import org.arborlab.control.engine.AppModels;
+import org.arborlab.control.engine.PageFlow;
+import org.arborlab.control.engine.PlayService;
+import org.arborlab.control.session.SessionService;
+import org.arborlab.entity.Participant;
+import org.arborlab.entity.Player;
+import org.arborlab.entity.Session;
+import org.arborlab.entity.SessionCode;
+import org.arborlab.spi.WaitPage;
+
+/** The session monitor (SPEC §2.3): where each participant is, whom a wait page waits for, and "advance slowest". */
+@Stateless
+public class MonitorService {
+    /** oTree's ADVANCE_SLOWEST_BATCH_SIZE: at most this many participants are moved on per click. */
+    public static final int ADVANCE_SLOWEST_BATCH = 20;
+
+    @PersistenceContext(unitName = "arbor")
+    EntityManager em;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    AppModels apps;
+
+    @Inject
+    PlayService play;
+
+    /** @throws NotFoundException for an unknown session */
+    public Monitor monitor(String code) {
+        Session session = require(code);
+        PageFlow flow = apps.flow(session.getConfig());
+        List<Participant> participants = sessions.participants(session);
+        Map<Long, Long> lastMove = new HashMap<>();
+        for (Object[] row : em.createQuery("select c.participant.id, max(c.epochMillisCompleted) from PageCompletion c"
+                + " where c.session = :session group by c.participant.id", Object[].class)
+                .setParameter("session", session).getResultList()) {
+            lastMove.put((Long) row[0], (Long) row[1]);
+        }
+        Map<String, List<Player>> rounds = new HashMap<>();
+        long now = System.currentTimeMillis();
+        List<Monitor.Row> rows = new ArrayList<>();
+        int started = 0;
+        for (Participant p : participants) {
+            int index = p.getIndexInPages();
+            boolean finished = flow.isFinished(index);
+            String app = "";
+            String page = "";
+            Integer round = null;
+            String waitingFor = "";
+            if (index > 0) {
+                started++;
+                PageFlow.Step step = flow.step(Math.min(index, flow.size()));
+                app = step.appName();
+                round = step.round();
+                page = finished ? "(finished)" : step.pageName();
+                if (!finished && step.isWaitPage()) {
+                    waitingFor = waitingFor(session, step, p, rounds);
+                }
+            }
+            Long since = lastMove.get(p.getId());
+            Long secondsOnPage = index == 0 || finished || since == null ? null : Math.max(0, (now - since) / 1000);
+            rows.add(new Monitor.Row(p.getIdInSession(), p.getCode().value(),
+                    p.getLabel() == null ? "" : p.getLabel().value(), Math.min(index, p.getMaxPageIndex()),
+                    p.getMaxPageIndex(), app, round, page, waitingFor, secondsOnPage, finished));
+        }
+        return new Monitor(rows, started, participants.size());
+    }
+
+    /**
+     * "Advance slowest participants": the participants furthest behind (lowest page index, not finished; those
+     * who have not started count as furthest behind) have their page time out now, at most
+     * {@link #ADVANCE_SLOWEST_BATCH} of them. All in one transaction.
+     *
+     * @return how many participants were moved on
+     */
+    public int advanceSlowest(String code) {
+        Session session = require(code);
+        PageFlow flow = apps.flow(session.getConfig());
+        List<Participant> behind = sessions.participants(session).stream()
+                .filter(p -> !flow.isFinished(p.getIndexInPages())).toList();
+        if (behind.isEmpty()) {
+            return 0;
+        }
+        int slowest = behind.stream().mapToInt(Participant::getIndexInPages).min().orElseThrow();
+        List<String> codes = behind.stream().filter(p -> p.getIndexInPages() == slowest)
+                .limit(ADVANCE_SLOWEST_BATCH).map(p -> p.getCode().value()).toList();
+        int moved = 0;
+        for (String participant : codes) {
+            if (play.forceTimeout(participant, slowest)) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** "P2, P3": the players of this participant's group (or round, for a wait-for-all page) not there yet. */
+    private String waitingFor(Session session, PageFlow.Step step, Participant self, Map<String, List<Player>> cache) {
+        List<Player> players = cache.computeIfAbsent(step.appName() + "/" + step.round(), key -> em.createQuery(
+                "select p from Player p join fetch p.participant where p.session = :session"
+                        + " and p.subsession.appName = :app and p.subsession.roundNumber = :round"
+                        + " order by p.idInSubsession", Player.class)
+                .setParameter("session", session).setParameter("app", step.appName())
+                .setParameter("round", step.round()).getResultList());
+        boolean allGroups = ((WaitPage<?, ?, ?>) step.page()).waitForAllGroups();
+        Player mine = players.stream().filter(pl -> pl.getParticipant().getId().equals(self.getId())).findFirst()
+                .orElse(null);
+        if (mine == null) {
+            return "";
+        }
+        return players.stream()
+                .filter(pl -> allGroups || pl.getGroup().getId().equals(mine.getGroup().getId()))
+                .filter(pl -> pl.getParticipant().getIndexInPages() < step.index())
+                .map(pl -> "P" + pl.getParticipant().getIdInSession()).collect(Collectors.joining(", "));
+    }
+
+    private Session require(String code) {
+        if (!SessionCode.isValid(code)) {
+            throw SessionService.notFound(code);
+        }
+        return sessions.require(new SessionCode(code));
+    }
+
+    /** The monitor's table and its "N/M participants started". */
+    public record Monitor(List<Row> rows, int started, int total) {
+
+        /**
+         * One participant.
+         *
+         * @param round null before the participant started
+         * @param secondsOnPage null when not on a page (not started, finished)
+         */
+        public record Row(int idInSession, String code, String label, int index, int maxIndex, String app,
+                Integer round, String page, String waitingFor, Long secondsOnPage, boolean finished) {
+
+            public String progress() {
+                return index + "/" + maxIndex;
+            }
+
+            /** "1:05", or "" when not on a page. */
+            public String timeOnPage() {
+                if (secondsOnPage == null) {
+                    return "";
+                }
+                long s = secondsOnPage;
+                return s >= 3600 ? s / 3600 + ":" + String.format("%02d:%02d", s / 60 % 60, s % 60)
+                        : s / 60 + ":" + String.format("%02d", s % 60);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.arborlab.web.admin;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import org.arborlab.web.play.PushHub;
+
+/**
+ * The admin pages' push channel, a WebSocket: {@code /admin/live/monitor/<session code>} (a participant moved)
+ * and {@code /admin/live/room/<room>} (a visitor came or left, the room got a session). The server sends
+ * "refresh"; the page then re-fetches its table. Under {@code /admin/}, so it is protected like the pages.
+ */
+@ServerEndpoint("/admin/live/{kind}/{name}")
+public class AdminLiveEndpoint {
+
+    @OnOpen
+    public void open(Session socket, @PathParam("kind") String kind, @PathParam("name") String name)
+            throws IOException {
+        String channel = channel(kind, name);
+        if (channel == null) {
+            socket.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "unknown channel"));
+            return;
+        }
+        socket.getUserProperties().put("channel", channel);
+        socket.setMaxIdleTimeout(0);
+        CDI.current().select(PushHub.class).get().watch(channel, socket);
+    }
+
+    @OnClose
+    public void close(Session socket) {
+        Object channel = socket.getUserProperties().get("channel");
+        if (channel != null) {
+            CDI.current().select(PushHub.class).get().unwatch(channel.toString(), socket);
+        }
+    }
+
+    @OnError
+    public void error(Session socket, Throwable error) {
+        close(socket);
+    }
+
+    static String channel(String kind, String name) {
+        if (!name.matches("[A-Za-z0-9_]{1,100}")) {
+            return null;
+        }
+        return switch (kind) {
+            case "monitor" -> PushHub.monitorChannel(name);
+            case "room" -> PushHub.roomAdminChannel(name);
+            default -> null;
+        };
+    }
+}

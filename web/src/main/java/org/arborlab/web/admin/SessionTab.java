@@ -1,0 +1,45 @@
+package org.arborlab.web.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.arborlab.control.admin.SessionAdminService;
+import org.arborlab.control.admin.SessionInfo;
+import org.arborlab.control.admin.SessionLinks;
+
+/** What every session tab shows: the session's header and tab bar (and the Links and Description tabs' content). */
+@Named
+@RequestScoped
+public class SessionTab {
+
+    @Inject
+    SessionAdminService service;
+
+    @Inject
+    AdminRequest request;
+
+    private SessionInfo info;
+    private SessionLinks links;
+
+    public SessionInfo getInfo() {
+        if (info == null) {
+            info = service.info(request.getCode());
+        }
+        return info;
+    }
+
+    public SessionLinks getLinks() {
+        if (links == null) {
+            links = service.links(request.getCode());
+        }
+        return links;
+    }
+
+    public String getCode() {
+        return request.getCode();
+    }
+
+    public String getCreated() {
+        return RelativeTime.since(getInfo().createdEpochMillis(), System.currentTimeMillis());
+    }
+}
