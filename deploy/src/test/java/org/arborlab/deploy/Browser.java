@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 /** One participant's browser for the tests: keeps cookies, follows redirects, submits forms as a browser does. */
 final class Browser {
     private static final Pattern MARKER = Pattern.compile("<meta name=\"arbor-page\" content=\"([^\"]*)\"");
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrftoken\" value=\"([^\"]+)\"");
     private final String base;
     private final HttpClient client;
 
@@ -46,6 +47,16 @@ final class Browser {
         }
     }
 
+    /** The CSRF token of this browser's login, from the last admin page that had a form (as the form sends it). */
+    private String csrfToken;
+
+    private String withToken(String path, String body) {
+        if (csrfToken == null || path.startsWith("/p/") || body.contains("csrftoken=")) {
+            return body;
+        }
+        return body + (body.isEmpty() ? "" : "&") + "csrftoken=" + enc(csrfToken);
+    }
+
     Page get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
@@ -55,6 +66,7 @@ final class Browser {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(String.valueOf(e.getValue())))
                 .collect(Collectors.joining("&"));
+        body = withToken(path, body);
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -63,6 +75,7 @@ final class Browser {
     Page postPairs(String path, java.util.List<Map.Entry<String, String>> form) {
         String body = form.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
+        body = withToken(path, body);
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -93,6 +106,10 @@ final class Browser {
             String path = response.uri().getRawPath();
             if (response.uri().getRawQuery() != null) {
                 path += "?" + response.uri().getRawQuery();
+            }
+            Matcher token = CSRF_FIELD.matcher(response.body());
+            if (token.find()) {
+                csrfToken = token.group(1);
             }
             return new Page(response.statusCode(), path, response.body());
         } catch (Exception e) {

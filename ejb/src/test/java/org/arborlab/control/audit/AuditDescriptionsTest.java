@@ -27,6 +27,8 @@ class AuditDescriptionsTest {
         assertEquals("abc123", AuditDescriptions.target(new Object[] {new Code("abc123"), "x"}, null));
         assertEquals("42", AuditDescriptions.target(new Object[] {42L}, null));
         assertNull(AuditDescriptions.target(new Object[0], null));
+        assertEquals("abc def", AuditDescriptions.target(new Object[] {java.util.List.of("abc", "def"), true}, 2),
+                "a count returned is not the target");
     }
 
     @Test

@@ -12,9 +12,10 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * CSRF tokens for admin forms that are not Faces postbacks (Faces postbacks carry the server-side view state,
- * a random id bound to the HTTP session, which protects them). A form adds a hidden field named
- * {@code csrftoken} (oTree's name) with {@code #{csrf.token}}; scripts may send header {@code X-CSRF-Token}.
+ * CSRF tokens: every state-changing admin request carries the login's token, in a hidden form field named
+ * {@code csrftoken} (oTree's name; {@code /WEB-INF/admin/form-token.xhtml} writes it) or in header
+ * {@code X-CSRF-Token} for scripts. Faces postbacks are no exception: the admin views are transient (stateless),
+ * so their view state proves nothing.
  */
 @Named("csrf")
 @RequestScoped
@@ -52,16 +53,11 @@ public class Csrf {
     }
 
     /**
-     * State-changing requests to admin paths need a token, unless they are Faces postbacks. Participants' pages
-     * and the REST API (key or token in a header, no cookies) do not; the login form checks its own.
+     * State-changing requests to admin paths need a token. Participants' pages and the REST API (key or token
+     * in a header, no cookies) do not; the login form checks its own.
      */
     static boolean needsToken(HttpServletRequest request, AccessRules.Rule rule) {
-        if (SAFE_METHODS.contains(request.getMethod()) || rule.always()) {
-            return false;
-        }
-        String contentType = request.getContentType();
-        boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");
-        return !(form && request.getParameter("jakarta.faces.ViewState") != null);
+        return !SAFE_METHODS.contains(request.getMethod()) && !rule.always();
     }
 
     /** Constant-time comparison with the session's token; no session means no token. */
