@@ -275,6 +275,38 @@ class AuthLevelsIT {
         assertTrue(browser.get("/audit").body().contains("api_token.revoke"));
     }
 
+    /** Labels and vars with markup, set over REST, appear escaped on every admin page that shows them. */
+    @Test
+    @Order(6)
+    void scriptInLabelsAndVarsNeverAppearsUnescaped() throws Exception {
+        Http api = new Http(study.url());
+        assertEquals(200, api.send("POST", "/api/participant_vars/" + participant, "application/json",
+                Json.createObjectBuilder().add("vars", Json.createObjectBuilder().add("note", XSS)).build().toString(),
+                "otree-rest-key", REST_KEY).statusCode());
+        assertEquals(200, api.send("POST", "/api/session_vars/" + code, "application/json",
+                Json.createObjectBuilder().add("vars", Json.createObjectBuilder().add("x", XSS)).build().toString(),
+                "otree-rest-key", REST_KEY).statusCode());
+        WebSession browser = new WebSession(study.url().toString());
+        assertEquals(302, browser.login("admin", PASSWORD).statusCode());
+        int shown = 0;
+        for (String url : List.of("/sessions", "/SessionMonitor/" + code, "/SessionStartLinks/" + code,
+                "/SessionData/" + code, "/SessionPayments/" + code, "/SessionDescription/" + code,
+                "/SessionEditProperties/" + code, "/audit")) {
+            HttpResponse<String> page = browser.get(url);
+            assertEquals(200, page.statusCode(), url);
+            if (page.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+                continue; // data, not a page: a browser does not run it
+            }
+            assertFalse(page.body().contains(XSS), url + " shows markup unescaped:\n" + page.body());
+            assertFalse(page.body().contains("<script>alert"), url);
+            if (page.body().contains("&lt;script&gt;alert(") || page.body().contains("\\u003cscript")) {
+                shown++;
+            }
+        }
+        assertTrue(shown >= 3, "the label shows (escaped) on the sessions list, the monitor's session header and"
+                + " the audit log; pages showing it: " + shown);
+    }
+
     /** Last: the throttle locks this client address for a while. */
     @Test
     @Order(9)
