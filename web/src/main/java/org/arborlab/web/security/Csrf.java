@@ -53,11 +53,21 @@ public class Csrf {
     }
 
     /**
-     * State-changing requests to admin paths need a token. Participants' pages and the REST API (key or token
-     * in a header, no cookies) do not; the login form checks its own.
+     * Posts to admin paths need a token when another site could make a browser send them: a POST with a form,
+     * multipart or text body (or none). Other methods and content types (JSON, a serialized test runner call)
+     * need a CORS preflight, which Arbor never grants, so no other site can send them with the user's cookie.
+     * Participants' pages and the REST API (key or token in a header) need none; the login form checks its own.
      */
     static boolean needsToken(HttpServletRequest request, AccessRules.Rule rule) {
-        return !SAFE_METHODS.contains(request.getMethod()) && !rule.always();
+        if (SAFE_METHODS.contains(request.getMethod()) || rule.always()) {
+            return false;
+        }
+        if (!"POST".equals(request.getMethod())) {
+            return false;
+        }
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        return type.isEmpty() || type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data") || type.startsWith("text/plain");
     }
 
     /** Constant-time comparison with the session's token; no session means no token. */

@@ -40,8 +40,12 @@ class CsrfTest {
     void adminPostsNeedAToken() {
         AccessRules.Rule admin = AccessRules.rule("/ToggleArchivedSessions");
         assertTrue(Csrf.needsToken(request("POST", FORM, Map.of(), Map.of(), true), admin));
-        assertTrue(Csrf.needsToken(request("DELETE", null, Map.of(), Map.of(), true), admin));
-        assertTrue(Csrf.needsToken(request("POST", "application/json", Map.of(), Map.of(), true), admin));
+        assertTrue(Csrf.needsToken(request("POST", null, Map.of(), Map.of(), true), admin));
+        assertTrue(Csrf.needsToken(request("POST", "text/plain;charset=UTF-8", Map.of(), Map.of(), true), admin));
+        assertTrue(Csrf.needsToken(request("POST", "multipart/form-data; boundary=x", Map.of(), Map.of(), true), admin));
+        // no other site can send these without a CORS preflight, which Arbor never grants
+        assertFalse(Csrf.needsToken(request("DELETE", null, Map.of(), Map.of(), true), admin));
+        assertFalse(Csrf.needsToken(request("POST", "application/json", Map.of(), Map.of(), true), admin));
         assertTrue(Csrf.needsToken(request("POST", FORM, Map.of("jakarta.faces.ViewState", "stateless"), Map.of(), true),
                 admin), "a Faces postback too: the admin views are stateless");
         assertFalse(Csrf.needsToken(request("GET", null, Map.of(), Map.of(), true), admin));
