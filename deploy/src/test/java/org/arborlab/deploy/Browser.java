@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 
 /** One participant's browser for the tests: keeps cookies, follows redirects, submits forms as a browser does. */
 final class Browser {
-    private static final Pattern MARKER = Pattern.compile("<meta name=\"arbor-page\" content=\"([^\"]*)\"");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrftoken\" value=\"([^\"]+)\"");
+    private String csrfToken;
+    private static final Pattern MARKER = Pattern.compile("<meta name=\"arbor-page\" content=\"([^\"]*)\"");
     private final String base;
     private final HttpClient client;
 
@@ -47,38 +48,39 @@ final class Browser {
         }
     }
 
-    /** The CSRF token of this browser's login, from the last admin page that had a form (as the form sends it). */
-    private String csrfToken;
-
-    private String withToken(String path, String body) {
-        if (csrfToken == null || path.startsWith("/p/") || body.contains("csrftoken=")) {
-            return body;
-        }
-        return body + (body.isEmpty() ? "" : "&") + "csrftoken=" + enc(csrfToken);
-    }
-
     Page get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    /** Posts a form to the page's own path (as the page's form does). */
+    /**
+     * Posts a form to the page's own path (as the page's form does). Admin forms carry the CSRF token of the
+     * login's pages, as a browser sends the hidden field of the page it shows; a test that posts without having
+     * opened an admin page first opens the page, as a person would.
+     */
     Page post(String path, Map<String, ?> form) {
-        String body = form.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(String.valueOf(e.getValue())))
-                .collect(Collectors.joining("&"));
-        body = withToken(path, body);
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        java.util.List<Map.Entry<String, String>> pairs = new java.util.ArrayList<>();
+        form.forEach((k, v) -> pairs.add(Map.entry(k, String.valueOf(v))));
+        return postPairs(path, pairs);
     }
 
     /** Posts a form whose fields may repeat (e.g. several {@code session} checkboxes). */
     Page postPairs(String path, java.util.List<Map.Entry<String, String>> form) {
-        String body = form.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(form);
+        boolean admin = !path.startsWith("/p/") && !path.contains("/p/") && !path.startsWith("/room/");
+        if (admin && fields.stream().noneMatch(e -> e.getKey().equals("csrftoken"))) {
+            if (csrfToken == null) {
+                get(path.startsWith("http") ? path : path.replaceFirst("\\?.*", ""));
+            }
+            if (csrfToken != null) {
+                fields.add(Map.entry("csrftoken", csrfToken));
+            }
+        }
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        body = withToken(path, body);
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
+
 
     /** Submits the form of the page the browser is on. */
     Page submit(Page page, Map<String, ?> form) {

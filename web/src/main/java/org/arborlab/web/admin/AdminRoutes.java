@@ -53,7 +53,8 @@ public class AdminRoutes extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/admin/") && path.endsWith(".xhtml")) {
+        // views are reached through their clean URLs; only Faces forms post back to the view itself
+        if (path.startsWith("/admin/") && path.endsWith(".xhtml") && !isPostback(request)) {
             notFound(request, response, "This page does not exist.");
             return;
         }
@@ -109,6 +110,10 @@ public class AdminRoutes extends HttpFilter {
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    private static boolean isPostback(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getParameter("jakarta.faces.ViewState") != null;
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
