@@ -57,8 +57,11 @@ class AdminPagesIT {
     @PersistenceContext(unitName = "arbor")
     EntityManager em;
 
+    /** A browser that opened the admin first, as a user does: its forms carry the login's CSRF token. */
     private Browser admin() {
-        return new Browser(base);
+        Browser browser = new Browser(base);
+        browser.get("/sessions");
+        return browser;
     }
 
     /** The text of the element with this id (up to its first child tag), trimmed. */

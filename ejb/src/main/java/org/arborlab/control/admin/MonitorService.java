@@ -1,5 +1,6 @@
 package org.arborlab.control.admin;
 
+import org.arborlab.control.audit.Audited;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -86,6 +87,7 @@ public class MonitorService {
      *
      * @return how many participants were moved on
      */
+    @Audited("session.advance")
     public int advanceSlowest(String code) {
         Session session = require(code);
         PageFlow flow = apps.flow(session.getConfig());

@@ -9,6 +9,8 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import org.arborlab.control.AuthLevel;
+import org.arborlab.control.ServerEnvironment;
 import org.arborlab.web.play.PushHub;
 
 /**
@@ -22,6 +24,12 @@ public class AdminLiveEndpoint {
     @OnOpen
     public void open(Session socket, @PathParam("kind") String kind, @PathParam("name") String name)
             throws IOException {
+        if (CDI.current().select(ServerEnvironment.class).get().authLevel() == AuthLevel.STUDY
+                && socket.getUserPrincipal() == null) {
+            // second line of defence behind AccessFilter: under STUDY only a logged-in handshake may listen
+            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "login required"));
+            return;
+        }
         String channel = channel(kind, name);
         if (channel == null) {
             socket.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "unknown channel"));
