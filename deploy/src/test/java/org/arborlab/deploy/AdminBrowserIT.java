@@ -116,6 +116,13 @@ class AdminBrowserIT {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Clicks a submit button and waits until the next page replaced this one. */
+    private void submit(String buttonId) {
+        WebElement button = driver.findElement(By.id(buttonId));
+        button.click();
+        waiting(20).until(ExpectedConditions.stalenessOf(button));
+    }
+
     private void clickTab(String name) {
         driver.findElement(By.cssSelector("nav.tabs")).findElement(By.linkText(name)).click();
         waiting(10).until(ExpectedConditions.textToBe(By.cssSelector("nav.tabs a.active"), name));
@@ -140,13 +147,13 @@ class AdminBrowserIT {
         driver.findElement(By.id("num_participants")).sendKeys("4");
         driver.findElement(By.id("label")).sendKeys("browser test");
         screenshot("create_session");
-        driver.findElement(By.id("create-button")).click();
+        submit("create-button");
         assertTrue(text("error-num_participants").contains("not a multiple of group size (3)"), "error on the form");
         WebElement number = driver.findElement(By.id("num_participants"));
         number.clear();
         number.sendKeys("3");
         new Select(driver.findElement(By.id("session_config"))).selectByValue("public_goods");
-        driver.findElement(By.id("create-button")).click();
+        submit("create-button");
         waiting(10).until(ExpectedConditions.urlContains("/SessionStartLinks/"));
         String code = text("session-code");
         assertEquals(3, driver.findElements(By.cssSelector("#single-use-links tbody tr")).size());
@@ -219,12 +226,12 @@ class AdminBrowserIT {
         WebElement fee = driver.findElement(By.id("participation_fee"));
         fee.clear();
         fee.sendKeys("ten");
-        driver.findElement(By.id("save-button")).click();
+        submit("save-button");
         assertEquals("Not a valid decimal value", text("error-participation_fee"));
         fee = driver.findElement(By.id("participation_fee"));
         fee.clear();
         fee.sendKeys("6");
-        driver.findElement(By.id("save-button")).click();
+        submit("save-button");
         waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                 "Properties have been updated"));
         assertEquals("<b>pilot</b>", text("session-label"), "shown as text, not markup");
