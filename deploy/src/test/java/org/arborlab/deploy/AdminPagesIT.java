@@ -363,9 +363,11 @@ class AdminPagesIT {
     void roomPageShowsWhoWaitsAndClosingTheRoomUnbindsItsSession() throws Exception {
         Browser browser = admin();
         CompletableFuture<String> adminPush = Push.listen(base, "/admin/live/room/my_room");
+        CompletableFuture<String> roomsPush = Push.listen(base, "/admin/live/rooms/all");
         Thread.sleep(300); // the server registers the socket just after the handshake
         CompletableFuture<String> visitor = Push.listen(base, "/live/room/my_room/0?label=alice");
         assertEquals("refresh", adminPush.get(10, TimeUnit.SECONDS), "the room page hears of the visitor");
+        assertEquals("refresh", roomsPush.get(10, TimeUnit.SECONDS), "and so does the rooms list");
         Browser.Page room = browser.get("/room_without_session/my_room");
         assertEquals("1", byId(room, "present-count"));
         assertTrue(room.contains("<li>alice</li>"), room.html());
