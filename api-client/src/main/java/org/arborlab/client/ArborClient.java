@@ -80,6 +80,21 @@ public final class ArborClient {
         return postJson("/api/sessions", request.toBody(), idempotencyKey, true, CreatedSession.class);
     }
 
+    /**
+     * Creates a bot session of a config and has the apps' bots play it to the end on the server (oTree's
+     * {@code otree test}). Waits for the run (up to the export timeout); not retried.
+     *
+     * @param numParticipants null for the config's num_demo_participants
+     */
+    public BotRun runBots(String configName, Integer numParticipants) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("session_config_name", requireText(configName, "configName"));
+        if (numParticipants != null) {
+            body.put("num_participants", numParticipants);
+        }
+        return postJson("/api/bots", body, null, false, BotRun.class, exportTimeout);
+    }
+
     /** Non-demo sessions, oldest first. */
     public List<SessionSummary> listSessions() {
         return getJson("/api/sessions", new TypeReference<List<SessionSummary>>() { });
@@ -163,15 +178,32 @@ public final class ArborClient {
      * @return the written file
      */
     public Path export(String sessionCode, ExportRequest request, Path target) {
-        Objects.requireNonNull(target, "target");
         StringBuilder path = new StringBuilder("/api/sessions/").append(segment(sessionCode, "sessionCode"))
-                .append("/export?format=").append(request.format().parameter())
+                .append("/export?");
+        return download(path, request, target, ExportDownload.fallbackFileName(sessionCode, request));
+    }
+
+    /**
+     * Downloads an export of a chosen set of sessions, or of all sessions when {@code sessionCodes} is empty
+     * ({@code GET /api/export}), streamed to disk as {@link #export(String, ExportRequest, Path)} does.
+     */
+    public Path export(List<String> sessionCodes, ExportRequest request, Path target) {
+        StringBuilder path = new StringBuilder("/api/export?");
+        for (String code : sessionCodes) {
+            path.append("session=").append(segment(code, "sessionCode")).append('&');
+        }
+        return download(path, request, target,
+                ExportDownload.fallbackFileName(sessionCodes.isEmpty() ? "all" : "sessions", request));
+    }
+
+    private Path download(StringBuilder path, ExportRequest request, Path target, String fallbackName) {
+        Objects.requireNonNull(target, "target");
+        path.append("format=").append(request.format().parameter())
                 .append("&kind=").append(request.kind().parameter());
         if (request.app() != null) {
             path.append("&app=").append(URLEncoder.encode(request.app(), StandardCharsets.UTF_8));
         }
         HttpRequest http = request(path.toString()).timeout(exportTimeout).GET().build();
-        String fallbackName = ExportDownload.fallbackFileName(sessionCode, request);
         try {
             return calls.send(http, true, response -> ExportDownload.save(response, target, fallbackName));
         } catch (UncheckedIOException e) {
@@ -189,7 +221,12 @@ public final class ArborClient {
 
     private <T> T postJson(String path, Map<String, Object> body, String idempotencyKey, boolean safeToRepeat,
             Class<T> answerType) {
-        HttpRequest.Builder builder = request(path).timeout(requestTimeout)
+        return postJson(path, body, idempotencyKey, safeToRepeat, answerType, requestTimeout);
+    }
+
+    private <T> T postJson(String path, Map<String, Object> body, String idempotencyKey, boolean safeToRepeat,
+            Class<T> answerType, Duration timeout) {
+        HttpRequest.Builder builder = request(path).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(toJson(body)));
         if (idempotencyKey != null) {

@@ -157,6 +157,25 @@ class ArborClientTest {
     }
 
     @Test
+    void exportOfAChosenSetOrOfAllSessions() throws IOException {
+        String a = server.addSession("trust", 2, null);
+        String b = server.addSession("trust", 2, null);
+        server.setExport("x\r\n".getBytes(StandardCharsets.UTF_8), "trust_custom-2026-11-23.csv");
+
+        Path chosen = client.export(List.of(a, b), ExportRequest.custom("trust", ExportRequest.Format.CSV), dir);
+        assertEquals(dir.resolve("trust_custom-2026-11-23.csv"), chosen);
+        FakeArborServer.Recorded request = server.requests().get(server.requests().size() - 1);
+        assertEquals("/api/export", request.path());
+        assertEquals("session=" + a + "&session=" + b + "&format=csv&kind=custom&app=trust", request.query());
+
+        client.export(List.of(), ExportRequest.wide(ExportRequest.Format.XLSX), dir.resolve("all.xlsx"));
+        assertEquals("format=xlsx&kind=wide", server.requests().get(server.requests().size() - 1).query());
+        assertThrows(ArborNotFoundException.class, () -> client.export(List.of(a, "zzzzzzzz"),
+                ExportRequest.wide(ExportRequest.Format.CSV), dir.resolve("none.csv")));
+        assertFalse(Files.exists(dir.resolve("none.csv")));
+    }
+
+    @Test
     void failedExportLeavesNoFileBehind() throws IOException {
         ArborNotFoundException e = assertThrows(ArborNotFoundException.class,
                 () -> client.export("zzzzzzzz", ExportRequest.wide(ExportRequest.Format.CSV), dir.resolve("x.csv")));

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 public final class FakeArborServer implements AutoCloseable {
 
     /** One request as the server saw it. */
-    public record Recorded(String method, String path, Map<String, String> headers, String body) {
+    public record Recorded(String method, String path, Map<String, String> headers, String body, String query) {
     }
 
     private record Canned(int status, String contentType, String body) {
@@ -142,7 +142,8 @@ public final class FakeArborServer implements AutoCloseable {
             }
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-            requests.add(new Recorded(exchange.getRequestMethod(), path, headers, body));
+            requests.add(new Recorded(exchange.getRequestMethod(), path, headers, body,
+                    exchange.getRequestURI().getRawQuery()));
             Canned canned = cannedAnswers.poll();
             if (canned != null) {
                 send(exchange, canned.status(), canned.contentType(), canned.body().getBytes(StandardCharsets.UTF_8));
@@ -192,6 +193,14 @@ public final class FakeArborServer implements AutoCloseable {
             }
         } else if ((m = match("/api/sessions/([^/]+)/export", path)).matches()) {
             export(exchange, m.group(1), query(exchange));
+        } else if (path.equals("/api/export")) {
+            String raw = exchange.getRequestURI().getRawQuery();
+            for (String part : raw == null ? new String[0] : raw.split("&")) {
+                if (part.startsWith("session=") && !sessions.containsKey(part.substring(8))) {
+                    throw new Refusal(404, "Session " + part.substring(8) + " not found");
+                }
+            }
+            export(exchange, null, query(exchange));
         } else if ((m = match("/api/sessions/([^/]+)", path)).matches() && method.equals("GET")
                 || (m = match("/api/get_session/([^/]+)", path)).matches() && method.equals("POST")) {
             sendJson(exchange, sessionDetail(m.group(1), parseObject(body)));
@@ -358,7 +367,7 @@ public final class FakeArborServer implements AutoCloseable {
     }
 
     private void export(HttpExchange exchange, String code, Map<String, String> query) throws IOException, Refusal {
-        if (!sessions.containsKey(code)) {
+        if (code != null && !sessions.containsKey(code)) {
             throw new Refusal(404, "Session " + code + " not found");
         }
         if (!List.of("csv", "xlsx").contains(query.get("format"))) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URL;
@@ -161,5 +162,30 @@ class CommandLineIT {
         assertEquals(1, missing.exit(), missing.output());
         assertTrue(missing.output().contains("Not found: Session"), missing.output());
         assertTrue(!Files.exists(dir.resolve("none.csv")), "a failed download leaves no file");
+    }
+
+    /** `arbor bots` as `otree test`: the trust game played to the end by its bots, payoffs as the bots planned. */
+    @Test
+    void botsPlayAConfigToTheEnd() throws Exception {
+        Run run = arbor("bots", "trust", "4", "--json");
+        assertEquals(0, run.exit(), run.output());
+        JsonObject report = Json.createReader(new StringReader(run.output())).readObject();
+        assertTrue(report.getBoolean("passed"), run.output());
+        assertEquals(4, report.getInt("num_participants"));
+        assertTrue(report.getInt("requests") > 4 * 5, "every bot went through its pages: " + run.output());
+        JsonObject session = Json.createReader(new StringReader(new Http(base).get("/api/sessions/"
+                + report.getString("code")).body())).readObject();
+        assertEquals(4, session.getJsonArray("participants").size());
+        for (JsonValue participant : session.getJsonArray("participants")) {
+            assertEquals(JsonValue.TRUE, participant.asJsonObject().get("finished"), session.toString());
+        }
+
+        Run text = arbor("bots", "survey");
+        assertEquals(0, text.exit(), text.output());
+        assertTrue(text.output().startsWith("Bots passed: session "), text.output());
+
+        Run unknown = arbor("bots", "nope");
+        assertEquals(1, unknown.exit(), unknown.output());
+        assertTrue(unknown.output().contains("Session config \"nope\" does not exist."), unknown.output());
     }
 }

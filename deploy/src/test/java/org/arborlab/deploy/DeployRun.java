@@ -82,11 +82,20 @@ final class DeployRun implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        process.descendants().forEach(ProcessHandle::destroy);
+        // the server JVM is a child of the script: wait for it too, so that the next start never meets it
+        java.util.List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                child.destroyForcibly();
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class ExportIT {
 
     @Deployment
     static WebArchive deployment() {
-        return RealWar.load().addClass(ExportIT.class);
+        return RealWar.load().addClasses(ExportIT.class, Http.class);
     }
 
     @ArquillianResource
@@ -181,6 +182,203 @@ class ExportIT {
     void xlsxHoldsTheSameCellsAsCsv() throws Exception {
         List<CSVRecord> csv = csv(export(ExportKind.WIDE, ExportFormat.CSV, null, trustThenSurvey));
         byte[] xlsx = export(ExportKind.WIDE, ExportFormat.XLSX, null, trustThenSurvey);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            DataFormatter text = new DataFormatter();
+            assertEquals(csv.size() - 1, sheet.getLastRowNum());
+            for (int r = 0; r < csv.size(); r++) {
+                for (int c = 0; c < csv.get(r).size(); c++) {
+                    Cell cell = sheet.getRow(r).getCell(c);
+                    assertEquals(csv.get(r).get(c), cell == null ? "" : text.formatCellValue(cell),
+                            csv.get(0).get(c) + " of row " + r);
+                }
+            }
+        }
+    }
+
+    /** The bots' contributions by round and id in group (PublicGoods.BOT_CONTRIBUTIONS); multiplier 2. */
+    private static final int[][] CONTRIBUTIONS = {{10, 20, 30}, {0, 50, 100}, {100, 100, 100}};
+
+    @Test
+    void customExportOfTwoPlayedSessionsCellByCell() throws Exception {
+        String second = bots.createBotSession("public_goods", 3);
+        BotReport report = bots.run(second, base.toURI(), Duration.ofMinutes(3));
+        assertTrue(report.passed(), report.failures().toString());
+
+        byte[] csvBytes = export(ExportKind.CUSTOM, ExportFormat.CSV, "public_goods", publicGoods, second,
+                trustThenSurvey);
+        List<CSVRecord> custom = csv(csvBytes);
+        assertEquals(List.of("session_code", "participant_code", "participant_label", "round_number", "id_in_group",
+                "contribution", "total_contribution", "individual_share", "multiplier", "payoff", "finished"),
+                custom.get(0).toList());
+        assertEquals(1 + 2 * 9, custom.size(), "header, then 3 players x 3 rounds of each public_goods session");
+        // the standard per-app export lists the same players in the same order (by id)
+        List<CSVRecord> app = csv(export(ExportKind.APP, ExportFormat.CSV, "public_goods", publicGoods, second));
+        for (int i = 1; i < custom.size(); i++) {
+            Map<String, String> c = row(custom, i);
+            Map<String, String> a = row(app, i);
+            String session = i <= 9 ? publicGoods : second;
+            int round = (i - 1) % 9 / 3 + 1;
+            int id = Integer.parseInt(c.get("id_in_group"));
+            int[] contributions = CONTRIBUTIONS[round - 1];
+            int total = contributions[0] + contributions[1] + contributions[2];
+            int share = total * 2 / 3;
+            String where = "row " + i;
+            assertEquals(session, c.get("session_code"), where);
+            assertEquals(a.get("participant.code"), c.get("participant_code"), where);
+            assertEquals("", c.get("participant_label"), where);
+            assertEquals(String.valueOf(round), c.get("round_number"), where);
+            assertEquals(a.get("player.id_in_group"), c.get("id_in_group"), where);
+            assertEquals(String.valueOf(contributions[id - 1]), c.get("contribution"), where);
+            assertEquals(a.get("player.contribution"), c.get("contribution"), where);
+            assertEquals(String.valueOf(total), c.get("total_contribution"), where);
+            assertEquals(String.valueOf(share), c.get("individual_share"), where);
+            assertEquals("2", c.get("multiplier"), where);
+            assertEquals(String.valueOf(100 - contributions[id - 1] + share), c.get("payoff"), where);
+            assertEquals(a.get("player.payoff"), c.get("payoff"), where);
+            assertEquals("1", c.get("finished"), where);
+        }
+        // the .xlsx has the same cells
+        assertXlsxEqualsCsv(custom, export(ExportKind.CUSTOM, ExportFormat.XLSX, "public_goods", publicGoods, second,
+                trustThenSurvey));
+        // one session of the two
+        List<CSVRecord> one = csv(export(ExportKind.CUSTOM, ExportFormat.CSV, "public_goods", second));
+        assertEquals(custom.subList(10, 19).stream().map(CSVRecord::toList).toList(),
+                one.subList(1, 10).stream().map(CSVRecord::toList).toList());
+        // the whole database holds both sessions' rows (and those other tests played)
+        List<CSVRecord> all = csv(export(ExportKind.CUSTOM, ExportFormat.CSV, "public_goods"));
+        List<List<String>> allRows = all.stream().map(CSVRecord::toList).toList();
+        assertTrue(allRows.containsAll(custom.stream().map(CSVRecord::toList).toList()));
+
+        // over REST: a chosen set, the whole database, one session; the same bytes as the service wrote
+        Http http = new Http(base);
+        HttpResponse<byte[]> chosen = getBytes("/api/export?kind=custom&app=public_goods&session=" + publicGoods
+                + "&session=" + second + "&session=" + trustThenSurvey);
+        assertEquals(200, chosen.statusCode());
+        assertEquals(new String(csvBytes, StandardCharsets.UTF_8), new String(chosen.body(), StandardCharsets.UTF_8));
+        assertTrue(chosen.headers().firstValue("content-disposition").orElse("")
+                .matches("attachment; filename=\"public_goods_custom-\\d{4}-\\d{2}-\\d{2}\\.csv\""));
+        HttpResponse<byte[]> xlsx = getBytes("/api/sessions/" + second
+                + "/export?kind=custom&app=public_goods&format=xlsx");
+        assertEquals(200, xlsx.statusCode());
+        assertXlsxEqualsCsv(one, xlsx.body());
+        assertEquals(200, http.get("/api/export?kind=custom&app=public_goods").statusCode());
+        assertEquals(200, http.get("/api/export/?kind=wide&format=csv").statusCode());
+        HttpResponse<String> wideChosen = http.get("/api/export?session=" + publicGoods + "&session=" + second);
+        assertEquals(1 + 6, csv(wideChosen.body().getBytes(StandardCharsets.UTF_8)).size());
+        // and the errors: no app, an app without a custom export, an unknown session
+        assertProblem(http.get("/api/export?kind=custom"), 400, "kind=custom needs the parameter app");
+        assertProblem(http.get("/api/sessions/" + second + "/export?kind=custom&app=trust"), 404,
+                "App trust has no custom export");
+        assertProblem(http.get("/api/export?kind=custom&app=nope"), 404, "App nope not found");
+        assertProblem(http.get("/api/export?session=" + second + "&session=zzzzzzzz"), 404, "Not found: Session");
+    }
+
+    @Test
+    void dataPageOffersEveryTableForAllOneOrChosenSessionsAndItsDownloadsStream() throws Exception {
+        Http http = new Http(base);
+        HttpResponse<String> page = http.get("/export");
+        assertEquals(200, page.statusCode(), page.body());
+        String html = page.body();
+        assertTrue(html.contains("<h1>Data</h1>"), html);
+        assertTrue(html.contains("All sessions ("), html);
+        for (String link : List.of("kind=wide&amp;format=csv", "kind=wide&amp;format=xlsx",
+                "kind=app&amp;app=public_goods&amp;format=csv", "kind=app&amp;app=trust&amp;format=xlsx",
+                "kind=app&amp;app=survey&amp;format=csv", "kind=custom&amp;app=public_goods&amp;format=csv",
+                "kind=custom&amp;app=public_goods&amp;format=xlsx", "kind=page_times&amp;format=csv")) {
+            assertTrue(html.contains("/export/download?" + link + "\""), link + " in " + html);
+        }
+        assertTrue(html.contains("public_goods (custom_export)"), html);
+        assertTrue(!html.contains("kind=custom&amp;app=trust"), "trust has no custom export");
+        assertEquals(1, count(html, "checked=\"checked\""), "only the 'all sessions' radio is checked: " + html);
+
+        // a chosen set: its links name the sessions, its boxes are ticked
+        HttpResponse<String> chosenPage = http.get("/export?scope=chosen&session=" + publicGoods + "&session="
+                + trustThenSurvey);
+        assertEquals(200, chosenPage.statusCode());
+        String chosenHtml = chosenPage.body();
+        assertTrue(chosenHtml.contains("/export/download?kind=wide&amp;session=" + publicGoods + "&amp;session="
+                + trustThenSurvey + "&amp;format=csv"), chosenHtml);
+        assertTrue(chosenHtml.contains("2 chosen sessions"), chosenHtml);
+        assertEquals(3, count(chosenHtml, "checked=\"checked\""), "the radio and two boxes: " + chosenHtml);
+        HttpResponse<String> onePage = http.get("/export?scope=one&one=" + publicGoods);
+        assertTrue(onePage.body().contains("Session " + publicGoods), onePage.body());
+        assertTrue(onePage.body().contains("selected=\"selected\""), onePage.body());
+        // bad scopes: a message on the page, no links
+        HttpResponse<String> unknown = http.get("/export?scope=one&one=zzzzzzzz");
+        assertEquals(200, unknown.statusCode());
+        assertTrue(unknown.body().contains("Session zzzzzzzz not found."), unknown.body());
+        assertTrue(!unknown.body().contains("/export/download?"), unknown.body());
+        assertTrue(http.get("/export?scope=chosen").body().contains("Choose at least one session."));
+
+        // the download: oTree's Data-page name, the same bytes as the service, progress recorded under the id
+        String query = "kind=custom&app=public_goods&session=" + publicGoods;
+        HttpResponse<byte[]> file = getBytes("/export/download?" + query + "&format=csv&progress=test-progress-1");
+        assertEquals(200, file.statusCode());
+        assertTrue(file.headers().firstValue("content-disposition").orElse("")
+                .matches("attachment; filename=\"public_goods_custom_\\d{4}-\\d{2}-\\d{2}\\.csv\""),
+                file.headers().toString());
+        byte[] expected = export(ExportKind.CUSTOM, ExportFormat.CSV, "public_goods", publicGoods);
+        assertEquals(new String(expected, StandardCharsets.UTF_8), new String(file.body(), StandardCharsets.UTF_8));
+        assertEquals("{\"rows\":10,\"done\":true,\"failed\":false}",
+                http.get("/export/progress?id=test-progress-1").body());
+        assertEquals(404, http.get("/export/progress?id=never-started").statusCode());
+        assertEquals("{\"rows\":9}", http.get("/export/count?" + query).body());
+        assertEquals("{\"rows\":5}", http.get("/export/count?kind=wide&session=" + publicGoods + "&session="
+                + trustThenSurvey).body());
+
+        HttpResponse<byte[]> wide = getBytes("/export/download?kind=wide&format=xlsx&session=" + publicGoods
+                + "&session=" + trustThenSurvey);
+        assertEquals(200, wide.statusCode());
+        assertTrue(wide.headers().firstValue("content-disposition").orElse("")
+                .matches("attachment; filename=\"all_apps_wide_\\d{4}-\\d{2}-\\d{2}\\.xlsx\""));
+        assertXlsxEqualsCsv(csv(export(ExportKind.WIDE, ExportFormat.CSV, null, publicGoods, trustThenSurvey)),
+                wide.body());
+        HttpResponse<byte[]> times = getBytes("/export/download?kind=page_times&format=csv");
+        assertTrue(times.headers().firstValue("content-disposition").orElse("")
+                .matches("attachment; filename=\"PageTimes-\\d{4}-\\d{2}-\\d{2}\\.csv\""));
+        HttpResponse<byte[]> app = getBytes("/export/download?kind=app&app=trust&format=csv&session="
+                + trustThenSurvey);
+        assertTrue(app.headers().firstValue("content-disposition").orElse("")
+                .matches("attachment; filename=\"trust_\\d{4}-\\d{2}-\\d{2}\\.csv\""));
+        assertEquals(1 + 2, csv(app.body()).size());
+
+        // bad downloads: a one-line message and nothing else
+        assertMessage(http.get("/export/download?kind=custom&app=trust"), 404, "App trust has no custom export");
+        assertMessage(http.get("/export/download?kind=custom"), 400, "kind=custom needs the parameter app");
+        assertMessage(http.get("/export/download?session=zzzzzzzz"), 404, "Not found: Session");
+        assertMessage(http.get("/export/download?format=pdf"), 400, "format must be csv or xlsx");
+        assertMessage(http.get("/export/count?kind=app"), 400, "kind=app needs the parameter app");
+        assertEquals(200, http.get("/admin/export.js").statusCode());
+    }
+
+    private HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base.toString().replaceAll("/+$", "") + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
+        assertTrue(response.body().contains(detail), response.body());
+    }
+
+    private static void assertMessage(HttpResponse<String> response, int status, String text) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
+        assertTrue(response.body().startsWith(text), response.body());
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void assertXlsxEqualsCsv(List<CSVRecord> csv, byte[] xlsx) throws Exception {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = book.getSheetAt(0);
             DataFormatter text = new DataFormatter();

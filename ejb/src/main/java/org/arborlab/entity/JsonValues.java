@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** Small helpers for the JSON documents the entities keep (vars, config, app fields). */
 public final class JsonValues {
-    public static final JsonObject EMPTY = Json.createObjectBuilder().build();
+    public static final JsonObject EMPTY = Jsonp.createObjectBuilder().build();
     /** Looked up once: {@code Json.createReader} searches for the provider on every call, which costs more
      * than parsing a small document. */
     private static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
@@ -38,7 +38,7 @@ public final class JsonValues {
 
     /** oTree's {@code dict.update}: a shallow merge where {@code update}'s keys win. */
     public static JsonObject merge(JsonObject base, JsonObject update) {
-        JsonObjectBuilder builder = Json.createObjectBuilder(base == null ? EMPTY : base);
+        JsonObjectBuilder builder = Jsonp.createObjectBuilder(base == null ? EMPTY : base);
         for (Map.Entry<String, jakarta.json.JsonValue> entry : update.entrySet()) {
             builder.add(entry.getKey(), entry.getValue());
         }

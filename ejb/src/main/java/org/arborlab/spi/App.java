@@ -1,8 +1,10 @@
 package org.arborlab.spi;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * An experiment app: its name, group size, rounds, page sequence and hooks, with its {@code Player},
@@ -54,6 +56,31 @@ public abstract class App<P extends BasePlayer<G, S>, G extends BaseGroup<P, S>,
      */
     public Map<String, Object> varsForAdminReport(S subsession) {
         return Map.of();
+    }
+
+    /**
+     * Rows of a file of the app's own design (oTree's {@code custom_export(players)}), header first. Arbor passes
+     * the app's players of every round of the exported sessions, ordered by id and read page by page; each row is
+     * written as it comes, with the cells formatted as in the other exports ({@code null} blank, booleans 1/0,
+     * {@link Currency} a plain number). Keep the returned stream lazy ({@code map}, {@code filter},
+     * {@code flatMap}, {@link Stream#concat}; no {@code toList()}) and any number of players fits in memory.
+     * From a player the app reaches everything else it stores: group, subsession, participant and session vars.
+     * An app that overrides this has a custom export (Data page, and {@code kind=custom} over REST).
+     *
+     * <pre>{@code
+     * public Stream<List<Object>> customExport(Stream<Player> players) {
+     *     return Stream.concat(Stream.of(row("participant", "round", "contribution")),
+     *             players.map(p -> row(p.participant().code(), p.roundNumber(), p.contribution)));
+     * }
+     * }</pre>
+     */
+    public Stream<List<Object>> customExport(Stream<P> players) {
+        return Stream.empty();
+    }
+
+    /** One row of a custom export; cells may be {@code null} (blank). */
+    protected static List<Object> row(Object... cells) {
+        return Arrays.asList(cells);
     }
 
     /** The app's bot, or {@code null} if it has none. */

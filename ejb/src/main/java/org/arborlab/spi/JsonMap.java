@@ -1,6 +1,6 @@
 package org.arborlab.spi;
 
-import jakarta.json.Json;
+import org.arborlab.entity.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -82,7 +82,7 @@ public class JsonMap {
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = Jsonp.createObjectBuilder();
         values.forEach(builder::add);
         return builder.build();
     }
@@ -144,37 +144,37 @@ public class JsonMap {
             return json;
         }
         if (value instanceof String s) {
-            return Json.createValue(s);
+            return Jsonp.createValue(s);
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return Json.createValue(((Number) value).longValue());
+            return Jsonp.createValue(((Number) value).longValue());
         }
         if (value instanceof BigDecimal d) {
-            return Json.createValue(d);
+            return Jsonp.createValue(d);
         }
         if (value instanceof BigInteger i) {
-            return Json.createValue(i);
+            return Jsonp.createValue(i);
         }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw new IllegalArgumentException("JSON has no " + d);
             }
-            return Json.createValue(d);
+            return Jsonp.createValue(d);
         }
         if (value instanceof Currency c) {
-            return Json.createValue(c.amount());
+            return Jsonp.createValue(c.amount());
         }
         if (value instanceof Iterable<?> items) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = Jsonp.createArrayBuilder();
             items.forEach(item -> array.add(toJson(item)));
             return array.build();
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = Jsonp.createObjectBuilder();
             map.forEach((k, v) -> object.add(String.valueOf(k), toJson(v)));
             return object.build();
         }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "arbor", mixinStandardHelpOptions = true, versionProvider = ArborCli.Version.class,
         description = "Create sessions, set vars and download exports through the REST API of Arbor "
                 + "(most commands also work with oTree).",
-        subcommands = {SessionsCommand.class, VarsCommand.class, ExportCommand.class, BatchCommand.class,
+        subcommands = {SessionsCommand.class, VarsCommand.class, ExportCommand.class, BatchCommand.class, BotsCommand.class,
                 ServerCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%n",
         footer = {"Environment: ARBOR_SERVER (server URL), OTREE_REST_KEY (REST key).",

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,6 +43,9 @@ public final class RestBenchmark {
         String base = args.length > 0 ? args[0] : "http://localhost:8000";
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         String key = System.getenv().getOrDefault("OTREE_REST_KEY", "");
+        // With the server's process id (same machine), each run also prints the server's CPU time per request,
+        // which does not depend on how much of the cores the benchmark client itself takes.
+        server = Optional.ofNullable(System.getenv("ARBOR_PID")).map(Long::parseLong).flatMap(ProcessHandle::of);
         RestBenchmark bench = new RestBenchmark(base, key);
         System.out.printf("Arbor REST benchmark against %s, %d requests per run, %d cores, Java %s%n", base, requests,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -68,8 +72,16 @@ public final class RestBenchmark {
         }
     }
 
+    private static Optional<ProcessHandle> server = Optional.empty();
+
+    private static Duration cpu(Optional<ProcessHandle> process) {
+        return process.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
     private void run(String name, int concurrency, int requests, IntFunction<String> call) throws Exception {
         long[] latencies = new long[requests];
+        Duration clientCpu = cpu(Optional.of(ProcessHandle.current()));
+        Duration serverCpu = cpu(server);
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
@@ -90,8 +102,15 @@ public final class RestBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "%-46s c=%-2d %7.0f req/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
-                name, concurrency, requests / seconds, ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99));
+        double clientCores = cpu(Optional.of(ProcessHandle.current())).minus(clientCpu).toNanos() / 1e9 / seconds;
+        System.out.printf(Locale.ROOT, "%-46s c=%-2d %7.0f req/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms"
+                + "  client %.1f cores", name, concurrency, requests / seconds, ms(latencies, 0.50),
+                ms(latencies, 0.95), ms(latencies, 0.99), clientCores);
+        if (server.isPresent()) {
+            System.out.printf(Locale.ROOT, "  server %.2f ms CPU/req", cpu(server).minus(serverCpu).toNanos() / 1e6
+                    / requests);
+        }
+        System.out.println();
     }
 
     private static double ms(long[] sorted, double quantile) {

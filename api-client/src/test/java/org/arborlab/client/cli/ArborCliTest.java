@@ -215,6 +215,22 @@ class ArborCliTest {
     }
 
     @Test
+    void exportOfSeveralOrAllSessions() throws IOException {
+        String a = server.addSession("trust", 2, null);
+        String b = server.addSession("trust", 2, null);
+        server.setExport("participant.code\r\n".getBytes(StandardCharsets.UTF_8), "all_apps_wide-2026-11-23.csv");
+
+        CliRunner.Result two = cli.run("export", a, b, "-o", dir.toString());
+        assertEquals(0, two.exitCode(), two.err());
+        assertEquals("/api/export", server.requests().get(0).path());
+        assertEquals("session=" + a + "&session=" + b + "&format=csv&kind=wide", server.requests().get(0).query());
+        CliRunner.Result all = cli.run("export", "--kind", "custom", "--app", "trust", "-o", dir.toString());
+        assertEquals(0, all.exitCode(), all.err());
+        assertEquals("format=csv&kind=custom&app=trust", server.requests().get(1).query());
+        assertEquals(dir.resolve("all_apps_wide-2026-11-23.csv") + "\n", all.out());
+    }
+
+    @Test
     void serverListings() throws IOException {
         CliRunner.Result configs = cli.run("server", "configs");
         assertTrue(configs.lines().get(1).startsWith("trust"), configs.out());

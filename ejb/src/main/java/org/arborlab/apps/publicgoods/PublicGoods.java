@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.arborlab.spi.AbstractPage;
 import org.arborlab.spi.App;
 import org.arborlab.spi.BaseGroup;
@@ -137,6 +138,22 @@ public class PublicGoods extends App<PublicGoods.Player, PublicGoods.Group, Publ
         return Map.of("bars", ReportBars.of(labels, amounts), "totalContribution", total,
                 "meanContribution", players.isEmpty() ? Currency.ZERO : total.dividedBy(players.size()),
                 "contributed", players.stream().filter(p -> p.contribution != null).count());
+    }
+
+    /**
+     * One row per player and round with the group's outcome and the participant's {@code finished} flag, in a
+     * layout a script can read without the wide table's columns (oTree's {@code custom_export}).
+     */
+    @Override
+    public Stream<List<Object>> customExport(Stream<Player> players) {
+        return Stream.concat(
+                Stream.of(row("session_code", "participant_code", "participant_label", "round_number", "id_in_group",
+                        "contribution", "total_contribution", "individual_share", "multiplier", "payoff",
+                        "finished")),
+                players.map(p -> row(p.session().code(), p.participant().code(), p.participant().label(),
+                        p.roundNumber(), p.idInGroup(), p.contribution, p.group().totalContribution,
+                        p.group().individualShare, p.subsession().multiplier, p.payoff,
+                        p.participant().vars().get("finished"))));
     }
 
     /** Contributions by round and id in group; with multiplier 2 every share is a whole number. */

@@ -43,6 +43,7 @@ public final class AppModel {
     private final Map<String, String> templates;
     private final Map<String, Object> constants;
     private final boolean adminReport;
+    private final boolean customExport;
 
     AppModel(App<?, ?, ?> app) {
         this.app = app;
@@ -59,6 +60,7 @@ public final class AppModel {
         this.templates = findTemplates();
         this.constants = constantsOf(appClass);
         this.adminReport = overrides(appClass, "varsForAdminReport", BaseSubsession.class);
+        this.customExport = overrides(appClass, "customExport", java.util.stream.Stream.class);
         if (app.roles().size() > 0 && app.playersPerGroup() > 0 && app.roles().size() != app.playersPerGroup()) {
             throw new IllegalStateException(where + ": roles() names " + app.roles().size()
                     + " roles for groups of " + app.playersPerGroup());
@@ -118,6 +120,11 @@ public final class AppModel {
     public String doc() {
         String doc = app.doc();
         return doc == null ? "" : doc;
+    }
+
+    /** Whether the app has a custom export (it overrides {@code customExport}). */
+    public boolean hasCustomExport() {
+        return customExport;
     }
 
     /** The classpath resource of a page's own template, if it has one. */

@@ -1,6 +1,6 @@
 package org.arborlab.control.engine;
 
-import jakarta.json.Json;
+import org.arborlab.entity.Jsonp;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -182,13 +182,13 @@ public final class FieldSpec {
             return JsonValue.NULL;
         }
         return switch (kind) {
-            case INTEGER -> Json.createValue((Integer) value);
-            case LONG -> Json.createValue((Long) value);
-            case FLOAT -> Json.createValue((Double) value);
-            case DECIMAL -> Json.createValue((BigDecimal) value);
-            case CURRENCY -> Json.createValue(((Currency) value).amount());
+            case INTEGER -> Jsonp.createValue((Integer) value);
+            case LONG -> Jsonp.createValue((Long) value);
+            case FLOAT -> Jsonp.createValue((Double) value);
+            case DECIMAL -> Jsonp.createValue((BigDecimal) value);
+            case CURRENCY -> Jsonp.createValue(((Currency) value).amount());
             case BOOLEAN -> (Boolean) value ? JsonValue.TRUE : JsonValue.FALSE;
-            case STRING -> Json.createValue((String) value);
+            case STRING -> Jsonp.createValue((String) value);
         };
     }
 

@@ -1,6 +1,6 @@
 package org.arborlab.control.engine;
 
-import jakarta.json.Json;
+import org.arborlab.entity.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -45,7 +45,7 @@ final class JsonChanges {
     }
 
     JsonObject applyTo(JsonObject latest) {
-        JsonObjectBuilder builder = Json.createObjectBuilder(latest);
+        JsonObjectBuilder builder = Jsonp.createObjectBuilder(latest);
         changed.forEach((key, value) -> {
             if (value == null) {
                 builder.remove(key);

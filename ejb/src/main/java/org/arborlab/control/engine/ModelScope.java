@@ -1,6 +1,6 @@
 package org.arborlab.control.engine;
 
-import jakarta.json.Json;
+import org.arborlab.entity.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -179,7 +179,7 @@ final class ModelScope {
     }
 
     private JsonObject extract(Object model, List<FieldSpec> fields) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = Jsonp.createObjectBuilder();
         for (FieldSpec field : fields) {
             Object value = field.read(model);
             if (value instanceof Currency c) {

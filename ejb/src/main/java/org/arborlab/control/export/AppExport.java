@@ -1,8 +1,12 @@
 package org.arborlab.control.export;
 
+import jakarta.json.JsonObject;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,19 +27,45 @@ final class AppExport {
 
         String sql = "SELECT pl.id, " + ParticipantColumns.SELECT
                 + ", pl.id_in_group, pl.role, pl.payoff, pl.fields, g.id_in_subsession, g.fields, ss.round_number,"
-                + " ss.fields FROM arbor_player pl JOIN arbor_participant p ON p.id = pl.participant_id"
+                + " ss.fields, g.id, ss.id FROM arbor_player pl JOIN arbor_participant p ON p.id = pl.participant_id"
                 + " JOIN arbor_group g ON g.id = pl.group_id JOIN arbor_subsession ss ON ss.id = pl.subsession_id"
-                + " WHERE pl.id > ? AND ss.app_name = ?"
-                + (sessionIds == null ? "" : " AND pl.session_id IN " + Keyset.inList(sessionIds))
-                + " ORDER BY pl.id LIMIT ?";
-        Keyset.forEach(connection, sql, List.of(app.app()), rs -> {
+                + " WHERE pl.id > ? AND pl.id <= ? AND ss.app_name = ? ORDER BY pl.id LIMIT ?";
+        Keyset.Scope scope = Keyset.scope(connection, "arbor_player", sessionIds);
+        // a group's and a round's fields are read once for all their players, not once per player
+        Map<Long, JsonObject> groups = recent(4_096);
+        Map<Long, JsonObject> subsessions = recent(64);
+        Keyset.forEach(connection, sql, scope, List.of(app.app()), rs -> {
+            if (!scope.includes(rs.getLong(3))) {
+                return;
+            }
             // column 1 is the player's id; the participant's columns follow, shifted by one
             List<Object> row = new ArrayList<>(ParticipantColumns.cells(rs, 1));
             new PlayerCells(rs.getInt(16), rs.getString(17), rs.getBigDecimal(18), SessionRow.json(rs.getString(19)),
-                    rs.getInt(20), SessionRow.json(rs.getString(21)), rs.getInt(22), SessionRow.json(rs.getString(23)))
+                    rs.getInt(20), parsed(groups, rs.getLong(24), rs, 21), rs.getInt(22),
+                    parsed(subsessions, rs.getLong(25), rs, 23))
                     .addTo(row, app);
             row.addAll(sessions.get(rs.getLong(3)).cells());
             out.row(row);
         });
+    }
+
+    private static JsonObject parsed(Map<Long, JsonObject> cache, long id, ResultSet rs, int column)
+            throws SQLException {
+        JsonObject json = cache.get(id);
+        if (json == null) {
+            json = SessionRow.json(rs.getString(column));
+            cache.put(id, json);
+        }
+        return json;
+    }
+
+    /** The most recently used entries, at most {@code size}: players come by id, so a group's are close. */
+    private static <K, V> Map<K, V> recent(int size) {
+        return new LinkedHashMap<>(size * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > size;
+            }
+        };
     }
 }

@@ -4,6 +4,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import org.arborlab.spi.Currency;
 
 /**
  * oTree's cell formatting (SPEC.md §5.2): missing values are blank, booleans 1 and 0, currency and other
@@ -24,6 +25,9 @@ public final class Cells {
         }
         if (value instanceof BigDecimal d) {
             return plain(d);
+        }
+        if (value instanceof Currency c) {
+            return plain(c.amount());
         }
         if (value instanceof Number) {
             return value;

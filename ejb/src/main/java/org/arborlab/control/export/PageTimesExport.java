@@ -18,15 +18,18 @@ final class PageTimesExport {
     static void write(Connection connection, Collection<Long> sessionIds, TableWriter out) throws Exception {
         out.row(HEADER);
         String sql = "SELECT pc.id, s.code, p.id_in_session, p.code, pc.page_index, pc.app_name, pc.page_name,"
-                + " pc.epoch_time_completed_ms, pc.round_number, pc.timeout_happened, pc.is_wait_page"
+                + " pc.epoch_time_completed_ms, pc.round_number, pc.timeout_happened, pc.is_wait_page, pc.session_id"
                 + " FROM arbor_page_completion pc"
                 + " JOIN arbor_participant p ON p.id = pc.participant_id"
                 + " JOIN arbor_session s ON s.id = pc.session_id"
-                + " WHERE pc.id > ?" + (sessionIds == null ? "" : " AND pc.session_id IN " + Keyset.inList(sessionIds))
-                + " ORDER BY pc.id LIMIT ?";
-        Keyset.forEach(connection, sql, rs -> out.row(Arrays.asList(
-                rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5), Cells.of(rs.getString(6)),
-                Cells.of(rs.getString(7)), rs.getLong(8) / 1000, rs.getInt(9), Cells.of(rs.getBoolean(10)),
-                Cells.of(rs.getBoolean(11)))));
+                + " WHERE pc.id > ? AND pc.id <= ? ORDER BY pc.id LIMIT ?";
+        Keyset.Scope scope = Keyset.scope(connection, "arbor_page_completion", sessionIds);
+        Keyset.forEach(connection, sql, scope, List.of(), rs -> {
+            if (scope.includes(rs.getLong(12))) {
+                out.row(Arrays.asList(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
+                        Cells.of(rs.getString(6)), Cells.of(rs.getString(7)), rs.getLong(8) / 1000, rs.getInt(9),
+                        Cells.of(rs.getBoolean(10)), Cells.of(rs.getBoolean(11))));
+            }
+        });
     }
 }

@@ -23,8 +23,9 @@ record SessionRow(long id, String code, String label, String comment, boolean de
     static Map<Long, SessionRow> load(Connection connection, Collection<Long> ids) throws Exception {
         Map<Long, SessionRow> sessions = new LinkedHashMap<>();
         String sql = "SELECT id, code, label, comment, is_demo, num_participants, config, vars FROM arbor_session"
-                + " WHERE id > ?" + (ids == null ? "" : " AND id IN " + Keyset.inList(ids)) + " ORDER BY id LIMIT ?";
-        Keyset.forEach(connection, sql, (ResultSet rs) -> sessions.put(rs.getLong(1), new SessionRow(rs.getLong(1),
+                + " WHERE id > ? AND id <= ?" + (ids == null ? "" : " AND id IN " + Keyset.inList(ids))
+                + " ORDER BY id LIMIT ?";
+        Keyset.forEach(connection, sql, Keyset.Scope.ALL, java.util.List.of(), (ResultSet rs) -> sessions.put(rs.getLong(1), new SessionRow(rs.getLong(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getInt(6),
                 json(rs.getString(7)), json(rs.getString(8)))));
         return sessions;

@@ -54,13 +54,13 @@ final class WideExport {
         }
         out.row(header);
 
-        String sql = "SELECT " + ParticipantColumns.SELECT + " FROM arbor_participant p WHERE p.id > ?"
-                + (sessionIds == null ? "" : " AND p.session_id IN " + Keyset.inList(sessionIds))
+        String sql = "SELECT " + ParticipantColumns.SELECT + " FROM arbor_participant p WHERE p.id > ? AND p.id <= ?"
                 + " ORDER BY p.id LIMIT ?";
         boolean[] any = {false};
-        Keyset.forEachPage(connection, sql, List.of(), PARTICIPANTS_PER_PAGE,
-                rs -> new ParticipantRow(rs.getLong(1), rs.getLong(2), ParticipantColumns.cells(rs, 0),
-                        SessionRow.json(rs.getString(14))),
+        Keyset.Scope scope = Keyset.scope(connection, "arbor_participant", sessionIds);
+        Keyset.forEachPage(connection, sql, scope, List.of(), PARTICIPANTS_PER_PAGE,
+                rs -> !scope.includes(rs.getLong(2)) ? null : new ParticipantRow(rs.getLong(1), rs.getLong(2),
+                        ParticipantColumns.cells(rs, 0), SessionRow.json(rs.getString(14))),
                 page -> {
                     any[0] = true;
                     Map<Long, Map<String, PlayerCells>> players = players(connection, page);

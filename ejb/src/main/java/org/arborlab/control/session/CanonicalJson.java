@@ -1,6 +1,6 @@
 package org.arborlab.control.session;
 
-import jakarta.json.Json;
+import org.arborlab.entity.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -20,12 +20,12 @@ final class CanonicalJson {
 
     static JsonValue of(JsonValue value) {
         if (value instanceof JsonObject object) {
-            JsonObjectBuilder sorted = Json.createObjectBuilder();
+            JsonObjectBuilder sorted = Jsonp.createObjectBuilder();
             new TreeMap<>(object).forEach((k, v) -> sorted.add(k, of(v)));
             return sorted.build();
         }
         if (value instanceof JsonArray array) {
-            JsonArrayBuilder items = Json.createArrayBuilder();
+            JsonArrayBuilder items = Jsonp.createArrayBuilder();
             array.forEach(v -> items.add(of(v)));
             return items.build();
         }

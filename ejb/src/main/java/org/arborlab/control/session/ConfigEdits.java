@@ -1,6 +1,6 @@
 package org.arborlab.control.session;
 
-import jakarta.json.Json;
+import org.arborlab.entity.Jsonp;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,7 +34,7 @@ public final class ConfigEdits {
         if (!nonEditable.isEmpty()) {
             throw new InvalidInputException("The following session config fields are not editable: " + nonEditable);
         }
-        JsonObjectBuilder result = Json.createObjectBuilder(config.values());
+        JsonObjectBuilder result = Jsonp.createObjectBuilder(config.values());
         for (Map.Entry<String, JsonValue> entry : modified.entrySet()) {
             String key = entry.getKey();
             JsonValue value = entry.getValue();

@@ -1,12 +1,13 @@
 package org.arborlab.control.session;
 
+import org.arborlab.control.audit.Audited;
+import org.arborlab.entity.Jsonp;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.LockModeType;
 import jakarta.enterprise.event.Event;
@@ -69,6 +70,7 @@ public class SessionService {
     @Inject
     Event<RoomSessionStarted> roomSessionStarted;
 
+    @Audited("session.create")
     public Session create(@NotNull @Valid CreateSession request) {
         Settings settings = settingsService.settings();
         SessionConfig config = settings.sessionConfig(request.configName())
@@ -144,7 +146,7 @@ public class SessionService {
     }
 
     private static String requestJson(CreateSession request) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("session_config_name", request.configName())
                 .add("label", request.label())
                 .add("is_demo", request.demo());

@@ -1,6 +1,6 @@
 package org.arborlab.control.settings;
 
-import jakarta.json.Json;
+import org.arborlab.entity.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -70,7 +70,7 @@ public final class SettingsLoader {
     }
 
     private JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw fail("the file must hold one JSON object");
@@ -98,7 +98,7 @@ public final class SettingsLoader {
     }
 
     private SessionConfig sessionConfig(JsonObject defaults, JsonObject entry) {
-        JsonObjectBuilder merged = Json.createObjectBuilder();
+        JsonObjectBuilder merged = Jsonp.createObjectBuilder();
         merged.add("real_world_currency_per_point", BigDecimal.ONE);
         merged.add("participation_fee", BigDecimal.ZERO);
         defaults.forEach(merged::add);
@@ -135,7 +135,7 @@ public final class SettingsLoader {
         nonNegativeNumber(values, "participation_fee", where);
         nonNegativeNumber(values, "real_world_currency_per_point", where);
 
-        JsonObjectBuilder complete = Json.createObjectBuilder(values)
+        JsonObjectBuilder complete = Jsonp.createObjectBuilder(values)
                 .add("display_name", displayName)
                 .add("doc", doc);
         return new SessionConfig(name, displayName, List.copyOf(appSequence), numDemo, doc, complete.build());
@@ -223,7 +223,7 @@ public final class SettingsLoader {
 
     private JsonObject object(JsonObject parent, String key, String where) {
         if (!parent.containsKey(key)) {
-            return Json.createObjectBuilder().build();
+            return Jsonp.createObjectBuilder().build();
         }
         JsonValue value = parent.get(key);
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {

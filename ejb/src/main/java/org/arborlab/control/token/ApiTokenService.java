@@ -1,5 +1,6 @@
 package org.arborlab.control.token;
 
+import org.arborlab.control.audit.Audited;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +48,7 @@ public class ApiTokenService {
     public record Grant(long tokenId, String name, Set<ApiScope> scopes, Optional<String> roomName) {
     }
 
+    @Audited("api_token.create")
     public Issued create(@NotBlank @Size(max = 100) String name, @NotNull Set<ApiScope> scopes, String roomName,
             Long expiresEpochMillis, @NotBlank String createdBy) {
         if (scopes.isEmpty()) {
@@ -72,6 +74,7 @@ public class ApiTokenService {
         return em.createNamedQuery("ApiToken.all", ApiToken.class).getResultList();
     }
 
+    @Audited("api_token.revoke")
     public void revoke(long id) {
         ApiToken token = em.find(ApiToken.class, id);
         if (token == null) {

@@ -1,5 +1,6 @@
 package org.arborlab.control.vars;
 
+import org.arborlab.control.audit.Audited;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -69,6 +70,7 @@ public class VarsService {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Audited("participant_vars.post")
     public Delivery mergeParticipantVarsOnce(RoomName room, ParticipantLabel label, JsonObject vars) {
         Optional<Participant> arrived = Optional.ofNullable(em.find(RoomSession.class, room.value()))
                 .flatMap(binding -> participantWithLabel(binding.getSession(), label));
@@ -94,6 +96,7 @@ public class VarsService {
         return Delivery.STORED_UNTIL_ARRIVAL;
     }
 
+    @Audited("participant_vars.post")
     public void mergeParticipantVars(@NotNull ParticipantCode code, @NotNull JsonObject vars) {
         Participant participant = em.createNamedQuery("Participant.byCode", Participant.class)
                 .setParameter("code", code).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
@@ -101,6 +104,7 @@ public class VarsService {
         participant.mergeVars(vars);
     }
 
+    @Audited("session_vars.post")
     public void mergeSessionVars(@NotNull SessionCode code, @NotNull JsonObject vars) {
         Session session = em.createNamedQuery("Session.byCode", Session.class).setParameter("code", code)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
@@ -109,6 +113,7 @@ public class VarsService {
     }
 
     /** Merges into the session of the room. */
+    @Audited("session_vars.post")
     public SessionCode mergeSessionVarsByRoom(@NotNull String roomName, @NotNull JsonObject vars) {
         RoomName room = room(roomName);
         RoomSession binding = Optional.ofNullable(em.find(RoomSession.class, room.value()))

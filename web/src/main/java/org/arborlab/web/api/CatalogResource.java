@@ -1,7 +1,7 @@
 package org.arborlab.web.api;
 
+import org.arborlab.entity.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -43,7 +43,7 @@ public class CatalogResource {
     @RequiredScope(ApiScope.CATALOG_READ)
     public JsonArray sessionConfigs(String body) {
         JsonBody.parse(body);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (SessionConfig config : settings.settings().sessionConfigs().values()) {
             list.add(config.values());
         }
@@ -57,9 +57,9 @@ public class CatalogResource {
         JsonBody.parse(body);
         Links links = new Links(uriInfo);
         Map<String, String> sessionByRoom = sessions.roomBindings();
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (RoomConfig room : settings.settings().rooms().values()) {
-            JsonObjectBuilder json = Json.createObjectBuilder();
+            JsonObjectBuilder json = Jsonp.createObjectBuilder();
             String code = sessionByRoom.get(room.name());
             if (code == null) {
                 json.addNull("session_code");
@@ -76,7 +76,7 @@ public class CatalogResource {
     @RequiredScope(ApiScope.CATALOG_READ)
     public JsonObject apps(String body) {
         JsonBody.parse(body);
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         for (App app : apps.all().values()) {
             json.add(app.name(), app.doc());
         }

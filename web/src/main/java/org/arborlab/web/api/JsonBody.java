@@ -1,6 +1,6 @@
 package org.arborlab.web.api;
 
-import jakarta.json.Json;
+import org.arborlab.entity.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -69,7 +69,7 @@ public final class JsonBody {
     private static void checkDepth(String text) {
         int depth = 0;
         boolean complete = false;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = Jsonp.createParser(new StringReader(text))) {
             while (!complete && parser.hasNext()) {
                 JsonParser.Event event = parser.next();
                 if (event == JsonParser.Event.START_ARRAY || event == JsonParser.Event.START_OBJECT) {

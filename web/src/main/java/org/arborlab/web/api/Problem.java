@@ -1,6 +1,6 @@
 package org.arborlab.web.api;
 
-import jakarta.json.Json;
+import org.arborlab.entity.Jsonp;
 import jakarta.ws.rs.core.Response;
 
 /** RFC 9457 problem details: every error the API answers, with a {@code detail} that says what is wrong. */
@@ -16,7 +16,7 @@ public final class Problem {
                 : status == 413 ? "Content Too Large" : status == 422 ? "Unprocessable Content" : "Error";
         return Response.status(status)
                 .type(MEDIA_TYPE)
-                .entity(Json.createObjectBuilder()
+                .entity(Jsonp.createObjectBuilder()
                         .add("type", "about:blank")
                         .add("title", title)
                         .add("status", status)

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.arborlab.control.AuthLevel;
 import org.arborlab.control.RestKeyCheck;
 import org.arborlab.control.ServerEnvironment;
+import org.arborlab.control.audit.Actor;
 import org.arborlab.control.token.ApiTokenService;
 import org.arborlab.control.token.ApiTokenService.Grant;
 
@@ -39,12 +40,16 @@ public class RestKeyFilter implements ContainerRequestFilter, ContainerResponseF
     @Inject
     ApiCaller caller;
 
+    @Inject
+    Actor actor;
+
     @Context
     ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (environment.authLevel() == AuthLevel.NONE) {
+            actor.set("rest");
             return;
         }
         String presented = presented(request);
@@ -58,12 +63,14 @@ public class RestKeyFilter implements ContainerRequestFilter, ContainerResponseF
                         + (scope == null ? "for this endpoint" : "\"" + scope.value().text() + "\""));
             }
             caller.authenticatedBy(grant);
+            actor.set("token:" + grant.name());
             return;
         }
         RestKeyCheck.refusal(environment.authLevel(), environment.restKey(), presented)
                 .ifPresent(reason -> {
                     throw new ApiException(403, reason);
                 });
+        actor.set("rest-key");
     }
 
     /** Who (the token), what (method, path, status), when: for every request made with a token. */

@@ -1,6 +1,6 @@
 package org.arborlab.web.api;
 
-import jakarta.json.Json;
+import org.arborlab.entity.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,7 +21,7 @@ final class SessionJson {
     }
 
     static JsonObject created(Session session, Optional<String> room, Links links) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("code", session.getCode().value())
                 .add("session_wide_url", links.sessionWide(session.getAnonymousCode()))
                 .add("admin_url", links.admin(session.getCode().value()));
@@ -30,7 +30,7 @@ final class SessionJson {
     }
 
     static JsonObjectBuilder summary(Session session, Optional<String> room, Links links) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("code", session.getCode().value())
                 .add("num_participants", session.getNumParticipants())
                 .add("created_at", session.getCreatedEpochMillis() / 1000.0)
@@ -48,10 +48,10 @@ final class SessionJson {
         JsonObjectBuilder json = summary(session, detail.roomName(), links)
                 .add("config", session.getConfig())
                 .add("REAL_WORLD_CURRENCY_CODE", settings.currency().realWorldCurrencyCode());
-        JsonArrayBuilder participants = Json.createArrayBuilder();
+        JsonArrayBuilder participants = Jsonp.createArrayBuilder();
         boolean finished = settings.participantFields().contains("finished");
         for (Participant p : detail.participants()) {
-            JsonObjectBuilder pj = Json.createObjectBuilder()
+            JsonObjectBuilder pj = Jsonp.createObjectBuilder()
                     .add("id_in_session", p.getIdInSession())
                     .add("code", p.getCode().value());
             if (p.getLabel() == null) {
@@ -74,8 +74,8 @@ final class SessionJson {
 
     /** oTree's currency JSON: an integer when the currency has no decimals, else a decimal number. */
     private static JsonValue money(BigDecimal amount) {
-        return amount.scale() <= 0 ? Json.createValue(amount.longValueExact())
-                : Json.createValue(amount.stripTrailingZeros().scale() <= 0 ? amount.setScale(1) : amount.stripTrailingZeros());
+        return amount.scale() <= 0 ? Jsonp.createValue(amount.longValueExact())
+                : Jsonp.createValue(amount.stripTrailingZeros().scale() <= 0 ? amount.setScale(1) : amount.stripTrailingZeros());
     }
 
     /** Requested keys that exist are copied; missing keys are left out, as in oTree. */

@@ -1,7 +1,7 @@
 package org.arborlab.web.api;
 
+import org.arborlab.entity.Jsonp;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -81,7 +81,7 @@ public class SessionsResource {
         JsonBody.parse(body);
         caller.requireAllRooms();
         Links links = new Links(uriInfo);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (SessionListing listing : sessions.listNonDemo()) {
             list.add(SessionJson.summary(listing.session(), listing.roomName(), links));
         }

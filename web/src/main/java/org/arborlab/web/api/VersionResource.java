@@ -1,6 +1,6 @@
 package org.arborlab.web.api;
 
-import jakarta.json.Json;
+import org.arborlab.entity.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,7 +24,7 @@ public class VersionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RequiredScope(ApiScope.CATALOG_READ)
     public JsonObject version() {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("version", OTREE_VERSION)
                 .add("arbor_version", ARBOR_VERSION)
                 .build();

@@ -9,13 +9,17 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import org.arborlab.control.AuthLevel;
+import org.arborlab.control.ServerEnvironment;
 import org.arborlab.control.engine.ArrivalService;
 import org.arborlab.control.engine.PlayService;
 
 /**
  * The push channel of waiting browsers, a WebSocket: {@code /live/wait/<participant code>/<page index>} and
  * {@code /live/room/<name>}. The server sends one "reload" when there is something new, and at once if that
- * already happened before the browser connected. A WebSocket holds no thread while it waits.
+ * already happened before the browser connected. A WebSocket holds no thread while it waits. Kinds other than
+ * wait and room are admin channels (e.g. a session monitor): AccessFilter lets only users with a login reach
+ * them under STUDY, and the handshake's user is checked again here.
  */
 @ServerEndpoint("/live/{kind}/{name}/{index}")
 public class LiveEndpoint {
@@ -23,6 +27,11 @@ public class LiveEndpoint {
     @OnOpen
     public void open(Session socket, @PathParam("kind") String kind, @PathParam("name") String name,
             @PathParam("index") String index) throws IOException {
+        if (!Channels.isParticipants(kind) && !adminMayListen(socket)) {
+            // second line of defence behind AccessFilter: admin channels need the handshake's user under STUDY
+            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "login required"));
+            return;
+        }
         PushHub hub = CDI.current().select(PushHub.class).get();
         String channel = Channels.of(kind, name, index);
         if (channel == null) {
@@ -54,6 +63,12 @@ public class LiveEndpoint {
         close(socket);
     }
 
+    /** Admin channels (any kind but wait and room): open under DEMO like the monitor page, login under STUDY. */
+    private static boolean adminMayListen(Session socket) {
+        AuthLevel level = CDI.current().select(ServerEnvironment.class).get().authLevel();
+        return level != AuthLevel.STUDY || socket.getUserPrincipal() != null;
+    }
+
     private static boolean alreadyThere(String kind, String name, String index) {
         if (kind.equals("wait")) {
             return !CDI.current().select(PlayService.class).get().isOnPage(name, Integer.parseInt(index));
@@ -65,6 +80,11 @@ public class LiveEndpoint {
     static final class Channels {
 
         private Channels() {
+        }
+
+        /** Participants' channels, public at every auth level; every other kind is an admin channel. */
+        static boolean isParticipants(String kind) {
+            return kind.equals("wait") || kind.equals("room");
         }
 
         static String of(String kind, String name, String index) {

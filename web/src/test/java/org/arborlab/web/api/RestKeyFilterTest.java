@@ -53,6 +53,7 @@ class RestKeyFilterTest {
             }
         };
         filter.caller = new ApiCaller();
+        filter.actor = new org.arborlab.control.audit.Actor();
         Method target = findMethod(method);
         filter.resource = (ResourceInfo) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ResourceInfo.class}, (p, m, a) -> m.getName().equals("getResourceMethod") ? target : null);

@@ -1,0 +1,349 @@
+package org.arborlab.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * OTREE_AUTH_LEVEL on a real server started by deploy/run: under STUDY a crawl of every admin URL (pages,
+ * exports, admin push channels, their Faces views) without login reaches none, while participants' pages and
+ * push channels stay public; the password login with its throttle; CSRF refusals; the audit log and API tokens
+ * pages; escaping. Under DEMO oTree's public pages answer and the others ask for a login. (Unset: every other
+ * integration test runs on an open server.) Two server boots in all.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuthLevelsIT {
+    static final String PASSWORD = "s3cret-pw";
+    static final String REST_KEY = "rest-k3y";
+    static final String ROOM = "econ101";
+    static final String XSS = "<script>alert('x')</script>";
+
+    private static DeployRun study;
+    private static String code;
+    private static String participant;
+
+    @BeforeAll
+    static void startUnderStudy() throws Exception {
+        study = DeployRun.start(Files.createTempDirectory(Path.of("target"), "auth-study-"), env("STUDY"));
+        JsonObject created = createSession(study, XSS);
+        code = created.getString("code");
+        HttpResponse<String> detail = new Http(study.url()).send("GET", "/api/sessions/" + code, null, null,
+                "otree-rest-key", REST_KEY);
+        participant = Json.createReader(new StringReader(detail.body())).readObject().getJsonArray("participants")
+                .getJsonObject(0).getString("code");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (study != null) {
+            study.close();
+        }
+    }
+
+    static Map<String, String> env(String level) {
+        Map<String, String> env = new HashMap<>();
+        env.put("OTREE_AUTH_LEVEL", level);
+        env.put("OTREE_ADMIN_PASSWORD", PASSWORD);
+        env.put("OTREE_REST_KEY", REST_KEY);
+        env.put("ARBOR_LOGIN_LOCKOUT_SECONDS", "2");
+        return env;
+    }
+
+    static JsonObject createSession(DeployRun server, String label) throws Exception {
+        HttpResponse<String> created = new Http(server.url()).send("POST", "/api/sessions", "application/json",
+                Json.createObjectBuilder().add("session_config_name", "trust").add("num_participants", 2)
+                        .add("label", label).build().toString(), "otree-rest-key", REST_KEY);
+        assertEquals(200, created.statusCode(), created.body());
+        return Json.createReader(new StringReader(created.body())).readObject();
+    }
+
+    /** Every admin URL of oTree (SPEC §2.3) and Arbor's own, with a real session code and room. */
+    static List<String> adminUrls(String code) {
+        return List.of("/", "/index.xhtml", "/demo", "/demo/trust", "/sessions", "/sessions?archived=1",
+                "/create_session", "/rooms", "/room_without_session/" + ROOM, "/room_with_session/" + ROOM,
+                "/CloseRoom/" + ROOM, "/server_check", "/SessionStartLinks/" + code, "/SessionMonitor/" + code,
+                "/SessionData/" + code, "/session_data/" + code, "/SessionPayments/" + code, "/AdminReport/" + code,
+                "/SessionDescription/" + code, "/SessionEditProperties/" + code, "/SessionSplitScreen/" + code,
+                "/AdvanceSession/" + code, "/ToggleArchivedSessions", "/export", "/export/" + code,
+                "/ExportPageTimes", "/ExportSessionWide/" + code, "/chat_export", "/audit", "/api_tokens",
+                "/admin/audit.xhtml", "/admin/api_tokens.xhtml", "/admin/sessions.xhtml",
+                "/admin/SessionMonitor.xhtml", "/admin/demo.xhtml", "/admin/anything.xhtml", "/no-such-page");
+    }
+
+    @Test
+    @Order(1)
+    void underStudyACrawlWithoutLoginReachesNoAdminUrl() throws Exception {
+        WebSession anonymous = new WebSession(study.url().toString());
+        List<String> reached = new ArrayList<>();
+        for (String url : adminUrls(code)) {
+            HttpResponse<String> get = anonymous.get(url);
+            String location = get.headers().firstValue("Location").orElse("");
+            if (get.statusCode() != 302 || !location.contains("/login?next=")) {
+                reached.add("GET " + url + " → " + get.statusCode() + " " + location);
+            }
+            HttpResponse<String> post = anonymous.post(url, Map.of("session", code));
+            if (post.statusCode() != 403) {
+                reached.add("POST " + url + " → " + post.statusCode());
+            }
+            assertFalse(post.body().contains(code), url + " answered about the session");
+        }
+        // admin push channels, by WebSocket handshake
+        for (String channel : List.of("/live/monitor/" + code + "/0", "/live/admin/" + code + "/0",
+                "/jakarta.faces.push/monitor")) {
+            int status = anonymous.webSocketStatus(channel);
+            if (status == 101) {
+                reached.add("WebSocket " + channel + " opened");
+            }
+        }
+        // the REST export needs the key
+        HttpResponse<String> export = anonymous.get("/api/sessions/" + code + "/export");
+        if (export.statusCode() != 403) {
+            reached.add("REST export → " + export.statusCode());
+        }
+        assertEquals(List.of(), reached, "reached without login under STUDY");
+    }
+
+    @Test
+    @Order(2)
+    void participantsPagesAndPushChannelsStayPublic() throws Exception {
+        WebSession browser = new WebSession(study.url().toString());
+        HttpResponse<String> start = browser.get("/InitializeParticipant/" + participant);
+        assertEquals(3, start.statusCode() / 100, start.body());
+        assertTrue(start.headers().firstValue("Location").orElse("").contains("/p/" + participant), start.headers().map().toString());
+        HttpResponse<String> page = browser.follow(start);
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals(101, browser.webSocketStatus("/live/wait/" + participant + "/1"));
+        assertEquals(101, browser.webSocketStatus("/live/room/" + ROOM + "/0"));
+        assertEquals(200, browser.get("/room/" + ROOM).statusCode());
+        HttpResponse<String> login = browser.get("/login");
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("name=\"password\""), login.body());
+        assertFalse(login.body().contains("ADMIN_PASSWORD is undefined"), login.body());
+        assertFalse(login.body().contains("id=\"sso\""), "no single sign-on configured: no button");
+    }
+
+    @Test
+    @Order(3)
+    void passwordLoginWithSessionCookieFlags() throws Exception {
+        WebSession browser = new WebSession(study.url().toString());
+        HttpResponse<String> asked = browser.get("/SessionMonitor/" + code);
+        assertEquals(302, asked.statusCode());
+        HttpResponse<String> form = browser.follow(asked);
+        assertEquals(200, form.statusCode());
+        String cookie = String.join("\n", form.headers().allValues("Set-Cookie"));
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+
+        HttpResponse<String> failed = browser.login("admin", "wrong");
+        assertEquals(200, failed.statusCode());
+        assertTrue(failed.body().contains("Login failed"), failed.body());
+        assertEquals(302, browser.get("/sessions").statusCode(), "a failed login logs nobody in");
+
+        HttpResponse<String> ok = browser.login("admin", PASSWORD);
+        assertEquals(302, ok.statusCode(), ok.body());
+        assertTrue(ok.headers().firstValue("Location").orElse("").endsWith("/SessionMonitor/" + code),
+                "back to the page that asked: " + ok.headers().map());
+        String newCookie = String.join("\n", ok.headers().allValues("Set-Cookie"));
+        assertTrue(newCookie.contains("JSESSIONID"), "a new session id after login: " + newCookie);
+        for (String url : adminUrls(code)) {
+            HttpResponse<String> get = browser.get(url);
+            assertNotEquals(403, get.statusCode(), url);
+            assertFalse(get.headers().firstValue("Location").orElse("").contains("/login"), url + " asked for login again");
+        }
+        assertEquals(101, browser.webSocketStatus("/live/monitor/" + code + "/0"), "logged in: the handshake passes");
+
+        // logout: a GET only asks; the POST needs the CSRF token
+        HttpResponse<String> ask = browser.get("/logout");
+        assertEquals(200, ask.statusCode());
+        assertEquals(403, browser.post("/logout", Map.of("csrftoken", "forged")).statusCode());
+        assertEquals(200, browser.get("/audit").statusCode(), "a forged logout changed nothing");
+        HttpResponse<String> out = browser.post("/logout", Map.of("csrftoken", WebSession.csrfToken(ask.body())));
+        assertEquals(302, out.statusCode());
+        assertTrue(out.headers().firstValue("Location").orElse("").endsWith("/login"));
+        assertEquals(302, browser.get("/audit").statusCode(), "logged out");
+    }
+
+    @Test
+    @Order(4)
+    void faultyOrForgedPostsAreRefusedAndChangeNothing() throws Exception {
+        WebSession browser = new WebSession(study.url().toString());
+        assertEquals(302, browser.login("admin", PASSWORD).statusCode());
+        HttpResponse<String> tokens = browser.get("/api_tokens");
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        int before = count(tokens.body(), "<tr>");
+
+        // a Faces post with an unknown view state (forged or expired): 403, a clean page, no token
+        Map<String, String> forged = tokenForm("forged-token", "participant_vars", "123:456");
+        HttpResponse<String> refused = browser.post("/admin/api_tokens.xhtml", forged);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("Page expired"), refused.body());
+        assertFalse(refused.body().contains("Exception"), refused.body());
+        // non-Faces admin posts without or with a wrong csrftoken
+        for (String url : List.of("/ToggleArchivedSessions", "/AdvanceSession/" + code, "/CloseRoom/" + ROOM)) {
+            assertEquals(403, browser.post(url, Map.of("session", code)).statusCode(), url);
+            assertEquals(403, browser.post(url, Map.of("session", code, "csrftoken", "wrong")).statusCode(), url);
+        }
+        // the login form has its own token
+        assertEquals(403, browser.post("/login", Map.of("username", "admin", "password", PASSWORD)).statusCode());
+
+        HttpResponse<String> after = browser.get("/api_tokens");
+        assertEquals(before, count(after.body(), "<tr>"), "nothing was created");
+        assertFalse(after.body().contains("forged-token"));
+    }
+
+    @Test
+    @Order(5)
+    void apiTokensPageCreatesShowsOnceLogsUsesAndRevokes() throws Exception {
+        WebSession browser = new WebSession(study.url().toString());
+        assertEquals(302, browser.login("admin", PASSWORD).statusCode());
+        HttpResponse<String> page = browser.get("/api_tokens");
+        HttpResponse<String> created = browser.post("/admin/api_tokens.xhtml",
+                tokenForm("Qualtrics " + XSS, "participant_vars", WebSession.viewState(page.body())));
+        assertEquals(200, created.statusCode(), created.body());
+        assertFalse(created.body().contains(XSS), "the name is escaped");
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("id=\"issued-token\">(arbor_[^<]+)<")
+                .matcher(created.body());
+        assertTrue(shown.find(), created.body());
+        String token = shown.group(1);
+        assertFalse(browser.get("/api_tokens").body().contains(token), "shown once");
+
+        Http api = new Http(study.url());
+        HttpResponse<String> used = api.send("POST", "/api/participant_vars", "application/json",
+                "{\"room_name\":\"" + ROOM + "\",\"participant_label\":\"L1\",\"vars\":{\"age\":30}}",
+                "Authorization", "Bearer " + token);
+        assertEquals(200, used.statusCode(), used.body());
+        HttpResponse<String> listing = browser.get("/api_tokens");
+        assertTrue(listing.body().contains("POST /participant_vars → 200")
+                || listing.body().contains("POST participant_vars → 200"), listing.body());
+
+        HttpResponse<String> audit = browser.get("/audit");
+        assertEquals(200, audit.statusCode());
+        assertTrue(audit.body().contains("api_token.create"), audit.body());
+        assertTrue(audit.body().contains("participant_vars.post"), audit.body());
+        assertTrue(audit.body().contains("token:Qualtrics &lt;script&gt;"), audit.body());
+        assertTrue(audit.body().contains("session.create") && audit.body().contains("rest-key"), audit.body());
+        assertFalse(audit.body().contains(XSS), "audit entries are escaped");
+        assertFalse(audit.body().contains(token), "the token itself is never logged");
+
+        // revoke: the token stops working
+        Map<String, String> revoke = revokeForm(listing.body());
+        HttpResponse<String> revoked = browser.post("/admin/api_tokens.xhtml", revoke);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertTrue(revoked.body().contains("Token revoked."), revoked.body());
+        assertEquals(403, api.send("POST", "/api/participant_vars", "application/json",
+                "{\"room_name\":\"" + ROOM + "\",\"participant_label\":\"L1\",\"vars\":{}}",
+                "Authorization", "Bearer " + token).statusCode());
+        assertTrue(browser.get("/audit").body().contains("api_token.revoke"));
+    }
+
+    /** Last: the throttle locks this client address for a while. */
+    @Test
+    @Order(9)
+    void failedLoginsAreThrottled() throws Exception {
+        WebSession browser = new WebSession(study.url().toString());
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> failed = browser.login("admin", "guess-" + i);
+            assertEquals(200, failed.statusCode(), "attempt " + i);
+            assertTrue(failed.body().contains("Login failed"));
+        }
+        HttpResponse<String> locked = browser.login("admin", PASSWORD);
+        assertEquals(429, locked.statusCode(), locked.body());
+        assertTrue(locked.body().contains("Too many failed logins. Try again in "), locked.body());
+        assertEquals(302, browser.get("/sessions").statusCode(), "even the right password is refused while locked");
+        Thread.sleep(2500);
+        HttpResponse<String> ok = browser.login("admin", PASSWORD);
+        assertEquals(302, ok.statusCode(), ok.body());
+        assertEquals(200, browser.get("/audit").statusCode());
+        String audit = browser.get("/audit").body();
+        assertTrue(audit.contains("login.throttled") && audit.contains("login.failed"), audit);
+    }
+
+    @Test
+    @Order(10)
+    void underDemoOTreesPublicPagesAnswerAndTheOthersAskForLogin() throws Exception {
+        try (DeployRun demo = DeployRun.start(Files.createTempDirectory(Path.of("target"), "auth-demo-"), env("DEMO"))) {
+            String demoCode = createSession(demo, "demo level").getString("code");
+            WebSession anonymous = new WebSession(demo.url().toString());
+            List<String> wrong = new ArrayList<>();
+            for (String url : List.of("/demo", "/SessionStartLinks/" + demoCode, "/SessionMonitor/" + demoCode,
+                    "/SessionData/" + demoCode, "/session_data/" + demoCode, "/SessionPayments/" + demoCode,
+                    "/SessionDescription/" + demoCode, "/AdminReport/" + demoCode, "/admin/SessionMonitor.xhtml")) {
+                HttpResponse<String> get = anonymous.get(url);
+                if (get.statusCode() == 302 || get.statusCode() == 403) {
+                    wrong.add("public " + url + " → " + get.statusCode());
+                }
+            }
+            for (String url : List.of("/sessions", "/rooms", "/room_without_session/" + ROOM,
+                    "/room_with_session/" + ROOM, "/CloseRoom/" + ROOM, "/export", "/server_check", "/create_session",
+                    "/SessionEditProperties/" + demoCode, "/ToggleArchivedSessions", "/ExportPageTimes", "/audit",
+                    "/api_tokens", "/admin/sessions.xhtml")) {
+                HttpResponse<String> get = anonymous.get(url);
+                if (get.statusCode() != 302 || !get.headers().firstValue("Location").orElse("").contains("/login")) {
+                    wrong.add("protected " + url + " → " + get.statusCode());
+                }
+            }
+            if (anonymous.webSocketStatus("/live/monitor/" + demoCode + "/0") == 403) {
+                wrong.add("the monitor's push channel is public under DEMO, like the monitor");
+            }
+            assertEquals(List.of(), wrong);
+            assertEquals(302, anonymous.login("admin", PASSWORD).statusCode());
+            assertEquals(200, anonymous.get("/audit").statusCode());
+        }
+    }
+
+    private static Map<String, String> tokenForm(String name, String scope, String viewState) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("create", "create");
+        form.put("create:name", name);
+        form.put("create:scopes", scope);
+        form.put("create:room", "");
+        form.put("create:expires", "");
+        form.put("create:submit", "Create token");
+        form.put("jakarta.faces.ViewState", viewState);
+        return form;
+    }
+
+    /** The first Revoke button's form, as the browser would post it. */
+    private static Map<String, String> revokeForm(String html) {
+        int button = html.indexOf("value=\"Revoke\"");
+        assertTrue(button > 0, html);
+        int formStart = html.lastIndexOf("<form id=\"", button);
+        String formId = html.substring(formStart + 10, html.indexOf('"', formStart + 10));
+        int inputStart = html.lastIndexOf("<input", button);
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"")
+                .matcher(html.substring(inputStart, button));
+        assertTrue(name.find(), html.substring(inputStart, button));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(formId, formId);
+        fields.put(name.group(1), "Revoke");
+        fields.put("jakarta.faces.ViewState", WebSession.viewState(html));
+        return fields;
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

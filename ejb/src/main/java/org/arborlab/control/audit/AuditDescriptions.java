@@ -1,0 +1,78 @@
+package org.arborlab.control.audit;
+
+import jakarta.json.JsonValue;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Short readable descriptions of an audited call: its target (a session code, a token) and its arguments. */
+final class AuditDescriptions {
+    private static final int VALUE_MAX = 300;
+
+    private AuditDescriptions() {
+    }
+
+    /** The code or name of what the call made or touched: the result's, else the first argument's. */
+    static String target(Object[] parameters, Object result) {
+        String fromResult = identity(result);
+        if (fromResult != null) {
+            return fromResult;
+        }
+        return parameters == null || parameters.length == 0 ? null : identity(parameters[0]);
+    }
+
+    static String detail(Object[] parameters) {
+        if (parameters == null || parameters.length == 0) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (Object parameter : parameters) {
+            parts.add(describe(parameter));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        String text;
+        if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Enum<?> || value instanceof JsonValue || value instanceof Collection<?>
+                || value instanceof Record) {
+            text = value.toString();
+        } else {
+            String id = identity(value);
+            text = id != null ? id : value.getClass().getSimpleName();
+        }
+        return text.length() > VALUE_MAX ? text.substring(0, VALUE_MAX - 1) + "…" : text;
+    }
+
+    /** getCode(), getName() or value() of entities and value types; plain strings and numbers as they are. */
+    private static String identity(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof CharSequence || value instanceof Number) {
+            return value.toString();
+        }
+        for (String accessor : new String[] {"getCode", "code", "getName", "name", "value", "record"}) {
+            try {
+                Method method = value.getClass().getMethod(accessor);
+                if (method.getParameterCount() == 0 && !(value instanceof Enum<?>)) {
+                    Object id = method.invoke(value);
+                    if (id != null && id != value) {
+                        String nested = id instanceof CharSequence || id instanceof Number ? id.toString() : identity(id);
+                        if (nested != null) {
+                            return nested.length() > VALUE_MAX ? nested.substring(0, VALUE_MAX - 1) + "…" : nested;
+                        }
+                    }
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // not this accessor
+            }
+        }
+        return null;
+    }
+}

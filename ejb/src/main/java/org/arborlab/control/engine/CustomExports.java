@@ -1,0 +1,161 @@
+package org.arborlab.control.engine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.arborlab.control.settings.SettingsService;
+import org.arborlab.entity.Player;
+import org.arborlab.spi.BasePlayer;
+
+/**
+ * Runs an app's {@code customExport} (oTree's {@code custom_export}, SPEC §5.4) over the app's players: every
+ * round of the chosen sessions, by id, as the app's own objects. Players are read a page at a time into a
+ * persistence context that is cleared before the next page, so memory does not grow with the number of players.
+ * Read-only: whatever the app changes on the objects is never written back.
+ */
+@ApplicationScoped
+public class CustomExports {
+    static final int PAGE = 1_000;
+
+    @PersistenceUnit(unitName = "arbor")
+    EntityManagerFactory emf;
+
+    @Inject
+    AppModels apps;
+
+    @Inject
+    SettingsService settings;
+
+    /** Whether the app is installed and has a custom export. */
+    public boolean has(String app) {
+        AppModel model = apps.all().get(app);
+        return model != null && model.hasCustomExport();
+    }
+
+    /**
+     * The app's rows, header first, produced as they are consumed. Close the stream (try-with-resources): it
+     * holds a persistence context.
+     *
+     * @param sessionIds the sessions, or null for all
+     */
+    @SuppressWarnings("unchecked")
+    public Stream<List<Object>> rows(String appName, Collection<Long> sessionIds) {
+        AppModel app = apps.get(appName);
+        EntityManager em = emf.createEntityManager();
+        try {
+            PlayerPages pages = new PlayerPages(em, app.name(), sessionIds,
+                    new CurrencyFormat(settings.settings().currency()));
+            Stream<BasePlayer<?, ?>> players = StreamSupport.stream(
+                    Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
+            Stream<List<Object>> rows = app.app().customExport(players);
+            return (rows == null ? Stream.<List<Object>>empty() : rows).onClose(players::close).onClose(em::close);
+        } catch (RuntimeException e) {
+            em.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The app's players page by page; each page gets fresh model scopes (one per session). Chosen sessions are
+     * read by id within the id ranges that hold their players, other sessions' players are skipped: as in the
+     * other exports, filtering by session in SQL would make the database sort the session again for each page.
+     */
+    private final class PlayerPages implements Iterator<BasePlayer<?, ?>> {
+        private final EntityManager em;
+        private final String app;
+        private final Set<Long> sessionIds;
+        private final CurrencyFormat currency;
+        private final Iterator<long[]> ranges;
+        private long[] range;
+        private long after = Long.MIN_VALUE;
+        private Iterator<BasePlayer<?, ?>> page = Collections.emptyIterator();
+
+        PlayerPages(EntityManager em, String app, Collection<Long> sessionIds, CurrencyFormat currency) {
+            this.em = em;
+            this.app = app;
+            this.sessionIds = sessionIds == null ? null : Set.copyOf(sessionIds);
+            this.currency = currency;
+            this.ranges = ranges().iterator();
+        }
+
+        private List<long[]> ranges() {
+            if (sessionIds == null) {
+                return List.<long[]>of(new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
+            }
+            List<long[]> found = new ArrayList<>();
+            for (Long session : sessionIds) {
+                Object[] bounds = em.createQuery("select min(p.id), max(p.id) from Player p"
+                        + " where p.session.id = :session", Object[].class).setParameter("session", session)
+                        .getSingleResult();
+                if (bounds[0] != null) {
+                    found.add(new long[] {((Number) bounds[0]).longValue(), ((Number) bounds[1]).longValue()});
+                }
+            }
+            found.sort(Comparator.comparingLong(r -> r[0]));
+            return found; // overlapping ranges are fine: the next range starts after the last id read
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!page.hasNext()) {
+                if (range == null) {
+                    if (!ranges.hasNext()) {
+                        return false;
+                    }
+                    range = ranges.next();
+                    after = Math.max(after, range[0] == Long.MIN_VALUE ? Long.MIN_VALUE : range[0] - 1);
+                }
+                page = nextPage();
+            }
+            return true;
+        }
+
+        @Override
+        public BasePlayer<?, ?> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.next();
+        }
+
+        private Iterator<BasePlayer<?, ?>> nextPage() {
+            em.clear(); // the previous page's rows and objects are done with
+            List<Player> rows = em.createQuery("select p from Player p join fetch p.subsession"
+                    + " join fetch p.group join fetch p.participant join fetch p.session"
+                    + " where p.id > :after and p.id <= :last and p.subsession.appName = :app order by p.id",
+                    Player.class).setParameter("after", after).setParameter("last", range[1])
+                    .setParameter("app", app).setMaxResults(PAGE).getResultList();
+            if (rows.size() < PAGE) {
+                range = null;
+            }
+            Map<Long, ModelScope> scopes = new HashMap<>();
+            List<BasePlayer<?, ?>> players = new ArrayList<>(rows.size());
+            for (Player row : rows) {
+                after = row.getId();
+                if (sessionIds != null && !sessionIds.contains(row.getSession().getId())) {
+                    continue;
+                }
+                ModelScope scope = scopes.computeIfAbsent(row.getSession().getId(),
+                        id -> new ModelScope(em, apps, currency, row.getSession(), false));
+                players.add(scope.player(row));
+            }
+            return players.iterator();
+        }
+    }
+}
