@@ -111,6 +111,13 @@ class AdminBrowserIT {
         return driver.findElement(By.id(id)).getText().strip();
     }
 
+    /** The texts of the elements matching a CSS selector, read at one moment. */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String css) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("return Array.from("
+                + "document.querySelectorAll(arguments[0])).map(function (e) { return e.textContent.trim(); });", css);
+    }
+
     private void screenshot(String name) throws IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
@@ -183,9 +190,9 @@ class AdminBrowserIT {
         assertTrue(seen.size() >= 2, "the monitor changed while the bots played: " + seen);
         assertEquals("same page", js.executeScript("return window.arborNoReload;"), "updated without a reload");
         assertTrue(Integer.parseInt(driver.findElement(By.tagName("body")).getAttribute("data-refreshes")) >= 1);
-        assertEquals("3/3", text("started-count"));
-        assertEquals(List.of("12/12", "12/12", "12/12"), driver.findElements(By.cssSelector("#monitor-table td.progress"))
-                .stream().map(e -> e.getText().strip()).toList());
+        // read in one script: a late push may swap the table in between two WebDriver calls
+        assertEquals(List.of("3/3"), texts("#started-count"));
+        assertEquals(List.of("12/12", "12/12", "12/12"), texts("#monitor-table td.progress"));
         screenshot("monitor");
 
         clickTab("Data");
