@@ -262,6 +262,11 @@ class AdminPagesIT {
         assertPage(back, 200, "1 session moved out of the archive.");
         assertFalse(session(kept).isArchived());
 
+        postPairs(browser, "/ToggleArchivedSessions", List.of(Map.entry("session", kept)));
+        assertTrue(session(kept).isArchived(), "oTree's /ToggleArchivedSessions");
+        postPairs(browser, "/ToggleArchivedSessions", List.of(Map.entry("session", kept)));
+        assertFalse(session(kept).isArchived());
+
         Browser.Page nothing = postPairs(browser, "/sessions", List.of(Map.entry("op", "ask-delete")));
         assertPage(nothing, 200, "Select at least one session.");
         Browser.Page confirm = postPairs(browser, "/sessions", List.of(Map.entry("op", "ask-delete"),
@@ -386,6 +391,15 @@ class AdminPagesIT {
         assertTrue(table.contains("<td class=\"page\">ResultsWaitPage</td><td>P2</td>"), table);
         List<Participant> participants = sessions.participants(session(code));
         assertEquals(List.of(5, 4), participants.stream().map(Participant::getIndexInPages).toList());
+
+        // oTree's endpoint for scripts: POST /AdvanceSession/<code> answers "ok"
+        String other = sessions.create(CreateSession.of("trust", 2)).getCode().value();
+        Browser.Page ok = post(browser, "/AdvanceSession/" + other, Map.of());
+        assertEquals(200, ok.status());
+        assertEquals("ok", ok.html());
+        assertEquals(List.of(1, 1), sessions.participants(session(other)).stream().map(Participant::getIndexInPages)
+                .toList());
+        assertEquals(404, post(browser, "/AdvanceSession/zzzzzzzz", Map.of()).status());
     }
 
     @Test

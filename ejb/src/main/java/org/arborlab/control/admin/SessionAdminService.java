@@ -74,6 +74,14 @@ public class SessionAdminService {
         return found.size();
     }
 
+    /** oTree's {@code /ToggleArchivedSessions}: each session moves into the archive or out of it. */
+    @Audited("session.toggle_archived")
+    public int toggleArchived(List<String> codes) {
+        List<Session> found = require(codes);
+        found.forEach(s -> s.setArchived(!s.isArchived()));
+        return found.size();
+    }
+
     /**
      * Deletes sessions with everything that belongs to them (participants, subsessions, groups, players, page
      * times, room bindings, idempotency keys), children first, in this one transaction.
