@@ -53,7 +53,7 @@ public class AdminRoutes extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/admin/") && path.endsWith(".xhtml")) {
+        if (isOwnView(path)) {
             notFound(request, response, "This page does not exist.");
             return;
         }
@@ -131,6 +131,19 @@ public class AdminRoutes extends HttpFilter {
             return;
         }
         redirect(request, response, "/SessionStartLinks/" + session.getCode().value());
+    }
+
+    /**
+     * Whether the path is one of the views this filter forwards to, reached directly (without its session code
+     * or room it could not work). Other views under /admin/ (export, audit, API tokens) have their own servlets.
+     */
+    static boolean isOwnView(String path) {
+        if (!path.startsWith("/admin/") || !path.endsWith(".xhtml")) {
+            return false;
+        }
+        String view = path.substring("/admin/".length(), path.length() - ".xhtml".length());
+        return PAGES.containsValue(view) || TABS.containsValue(view) || view.equals("room")
+                || view.equals("not_found") || view.equals("error");
     }
 
     /**

@@ -26,6 +26,17 @@ class AdminRoutesTest {
     }
 
     @Test
+    void onlyThisFiltersOwnViewsAreHiddenFromDirectRequests() {
+        assertEquals(true, AdminRoutes.isOwnView("/admin/session_monitor.xhtml"));
+        assertEquals(true, AdminRoutes.isOwnView("/admin/demo.xhtml"));
+        assertEquals(true, AdminRoutes.isOwnView("/admin/not_found.xhtml"));
+        assertEquals(false, AdminRoutes.isOwnView("/admin/api_tokens.xhtml"), "posted back to by its own form");
+        assertEquals(false, AdminRoutes.isOwnView("/admin/export.xhtml"));
+        assertEquals(false, AdminRoutes.isOwnView("/admin/live/monitor/abc"));
+        assertEquals(false, AdminRoutes.isOwnView("/static/arbor-admin.css"));
+    }
+
+    @Test
     void createdTimesReadAsOTreeWritesThem() {
         long now = 1_000_000_000_000L;
         assertEquals("< 1 hour ago", RelativeTime.since(now - 59 * 60_000L, now));
