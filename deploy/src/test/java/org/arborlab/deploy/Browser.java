@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
 
 /** One participant's browser for the tests: keeps cookies, follows redirects, submits forms as a browser does. */
 final class Browser {
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrftoken\" value=\"([^\"]+)\"");
-    private String csrfToken;
     private static final Pattern MARKER = Pattern.compile("<meta name=\"arbor-page\" content=\"([^\"]*)\"");
     private final String base;
     private final HttpClient client;
@@ -52,35 +50,22 @@ final class Browser {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    /**
-     * Posts a form to the page's own path (as the page's form does). Admin forms carry the CSRF token of the
-     * login's pages, as a browser sends the hidden field of the page it shows; a test that posts without having
-     * opened an admin page first opens the page, as a person would.
-     */
+    /** Posts a form to the page's own path (as the page's form does). */
     Page post(String path, Map<String, ?> form) {
-        java.util.List<Map.Entry<String, String>> pairs = new java.util.ArrayList<>();
-        form.forEach((k, v) -> pairs.add(Map.entry(k, String.valueOf(v))));
-        return postPairs(path, pairs);
-    }
-
-    /** Posts a form whose fields may repeat (e.g. several {@code session} checkboxes). */
-    Page postPairs(String path, java.util.List<Map.Entry<String, String>> form) {
-        java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(form);
-        boolean admin = !path.startsWith("/p/") && !path.contains("/p/") && !path.startsWith("/room/");
-        if (admin && fields.stream().noneMatch(e -> e.getKey().equals("csrftoken"))) {
-            if (csrfToken == null) {
-                get(path.startsWith("http") ? path : path.replaceFirst("\\?.*", ""));
-            }
-            if (csrfToken != null) {
-                fields.add(Map.entry("csrftoken", csrfToken));
-            }
-        }
-        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(String.valueOf(e.getValue())))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a form whose fields may repeat (e.g. several {@code session} checkboxes). */
+    Page postPairs(String path, java.util.List<Map.Entry<String, String>> form) {
+        String body = form.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
 
     /** Submits the form of the page the browser is on. */
     Page submit(Page page, Map<String, ?> form) {
@@ -108,10 +93,6 @@ final class Browser {
             String path = response.uri().getRawPath();
             if (response.uri().getRawQuery() != null) {
                 path += "?" + response.uri().getRawQuery();
-            }
-            Matcher token = CSRF_FIELD.matcher(response.body());
-            if (token.find()) {
-                csrfToken = token.group(1);
             }
             return new Page(response.statusCode(), path, response.body());
         } catch (Exception e) {
