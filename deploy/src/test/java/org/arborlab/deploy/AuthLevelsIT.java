@@ -107,8 +107,8 @@ class AuthLevelsIT {
             assertFalse(post.body().contains(code), url + " answered about the session");
         }
         // admin push channels, by WebSocket handshake
-        for (String channel : List.of("/live/monitor/" + code + "/0", "/live/admin/" + code + "/0",
-                "/jakarta.faces.push/monitor")) {
+        for (String channel : List.of("/admin/live/monitor/" + code, "/admin/live/room/" + ROOM,
+                "/live/monitor/" + code + "/0", "/live/admin/" + code + "/0", "/jakarta.faces.push/monitor")) {
             int status = anonymous.webSocketStatus(channel);
             if (status == 101) {
                 reached.add("WebSocket " + channel + " opened");
@@ -157,6 +157,9 @@ class AuthLevelsIT {
         assertEquals(200, failed.statusCode());
         assertTrue(failed.body().contains("Login failed"), failed.body());
         assertEquals(302, browser.get("/sessions").statusCode(), "a failed login logs nobody in");
+        HttpResponse<String> echoed = browser.login(XSS, "wrong");
+        assertTrue(echoed.body().contains("value=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\""), echoed.body());
+        assertFalse(echoed.body().contains(XSS), "the user name is echoed escaped");
 
         HttpResponse<String> ok = browser.login("admin", PASSWORD);
         assertEquals(302, ok.statusCode(), ok.body());
@@ -169,7 +172,7 @@ class AuthLevelsIT {
             assertNotEquals(403, get.statusCode(), url);
             assertFalse(get.headers().firstValue("Location").orElse("").contains("/login"), url + " asked for login again");
         }
-        assertEquals(101, browser.webSocketStatus("/live/monitor/" + code + "/0"), "logged in: the handshake passes");
+        assertEquals(101, browser.webSocketStatus("/admin/live/monitor/" + code), "logged in: the monitor's channel opens");
 
         // logout: a GET only asks; the POST needs the CSRF token
         HttpResponse<String> ask = browser.get("/logout");
@@ -184,30 +187,47 @@ class AuthLevelsIT {
 
     @Test
     @Order(4)
-    void faultyOrForgedPostsAreRefusedAndChangeNothing() throws Exception {
+    void postsWithoutTheLoginsCsrfTokenAreRefusedAndChangeNothing() throws Exception {
         WebSession browser = new WebSession(study.url().toString());
         assertEquals(302, browser.login("admin", PASSWORD).statusCode());
         HttpResponse<String> tokens = browser.get("/api_tokens");
         assertEquals(200, tokens.statusCode(), tokens.body());
+        String token = WebSession.csrfToken(tokens.body());
         int before = count(tokens.body(), "<tr>");
 
-        // a Faces post with an unknown view state (forged or expired): 403, a clean page, no token
-        Map<String, String> forged = tokenForm("forged-token", "participant_vars", "123:456");
-        HttpResponse<String> refused = browser.post("/admin/api_tokens.xhtml", forged);
-        assertEquals(403, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("Page expired"), refused.body());
-        assertFalse(refused.body().contains("Exception"), refused.body());
-        // non-Faces admin posts without or with a wrong csrftoken
-        for (String url : List.of("/ToggleArchivedSessions", "/AdvanceSession/" + code, "/CloseRoom/" + ROOM)) {
-            assertEquals(403, browser.post(url, Map.of("session", code)).statusCode(), url);
-            assertEquals(403, browser.post(url, Map.of("session", code, "csrftoken", "wrong")).statusCode(), url);
+        // no token, a wrong one, another login's, or a Faces view state instead: 403, nothing created
+        WebSession other = new WebSession(study.url().toString());
+        assertEquals(302, other.login("admin", PASSWORD).statusCode());
+        String othersToken = WebSession.csrfToken(other.get("/api_tokens").body());
+        for (Map<String, String> extra : List.of(Map.<String, String>of(), Map.of("csrftoken", "wrong"),
+                Map.of("csrftoken", othersToken), Map.of("jakarta.faces.ViewState", "stateless"))) {
+            Map<String, String> form = new LinkedHashMap<>(tokenForm("forged-token", "participant_vars", null));
+            form.putAll(extra);
+            HttpResponse<String> refused = browser.post("/api_tokens", form);
+            assertEquals(403, refused.statusCode(), extra + " " + refused.body());
+            assertTrue(refused.body().contains("CSRF verification failed"), refused.body());
+            assertFalse(refused.body().contains("Exception"), refused.body());
         }
+        // every admin form post needs it
+        for (String url : List.of("/sessions", "/ToggleArchivedSessions", "/AdvanceSession/" + code,
+                "/SessionMonitor/" + code, "/SessionEditProperties/" + code, "/create_session",
+                "/room_without_session/" + ROOM, "/CloseRoom/" + ROOM, "/audit")) {
+            assertEquals(403, browser.post(url, Map.of("op", "archive", "session", code)).statusCode(), url);
+            assertEquals(403, browser.post(url, Map.of("op", "archive", "session", code, "csrftoken", "wrong"))
+                    .statusCode(), url);
+        }
+        HttpResponse<String> sessions = browser.get("/sessions");
+        assertTrue(sessions.body().contains(code), "the session was not archived: " + sessions.body());
         // the login form has its own token
         assertEquals(403, browser.post("/login", Map.of("username", "admin", "password", PASSWORD)).statusCode());
 
         HttpResponse<String> after = browser.get("/api_tokens");
         assertEquals(before, count(after.body(), "<tr>"), "nothing was created");
         assertFalse(after.body().contains("forged-token"));
+        // with the token the same post works
+        HttpResponse<String> real = browser.post("/api_tokens", tokenForm("real-token", "participant_vars", token));
+        assertEquals(200, real.statusCode(), real.body());
+        assertTrue(real.body().contains("id=\"issued-token\""), real.body());
     }
 
     @Test
@@ -216,11 +236,11 @@ class AuthLevelsIT {
         WebSession browser = new WebSession(study.url().toString());
         assertEquals(302, browser.login("admin", PASSWORD).statusCode());
         HttpResponse<String> page = browser.get("/api_tokens");
-        HttpResponse<String> created = browser.post("/admin/api_tokens.xhtml",
-                tokenForm("Qualtrics " + XSS, "participant_vars", WebSession.viewState(page.body())));
+        HttpResponse<String> created = browser.post("/api_tokens",
+                tokenForm("Qualtrics " + XSS, "participant_vars", WebSession.csrfToken(page.body())));
         assertEquals(200, created.statusCode(), created.body());
         assertFalse(created.body().contains(XSS), "the name is escaped");
-        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("id=\"issued-token\">(arbor_[^<]+)<")
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("id=\"issued-token\"[^>]*>(arbor_[^<]+)<")
                 .matcher(created.body());
         assertTrue(shown.find(), created.body());
         String token = shown.group(1);
@@ -246,13 +266,45 @@ class AuthLevelsIT {
 
         // revoke: the token stops working
         Map<String, String> revoke = revokeForm(listing.body());
-        HttpResponse<String> revoked = browser.post("/admin/api_tokens.xhtml", revoke);
+        HttpResponse<String> revoked = browser.follow(browser.post("/api_tokens", revoke));
         assertEquals(200, revoked.statusCode(), revoked.body());
         assertTrue(revoked.body().contains("Token revoked."), revoked.body());
         assertEquals(403, api.send("POST", "/api/participant_vars", "application/json",
                 "{\"room_name\":\"" + ROOM + "\",\"participant_label\":\"L1\",\"vars\":{}}",
                 "Authorization", "Bearer " + token).statusCode());
         assertTrue(browser.get("/audit").body().contains("api_token.revoke"));
+    }
+
+    /** Labels and vars with markup, set over REST, appear escaped on every admin page that shows them. */
+    @Test
+    @Order(6)
+    void scriptInLabelsAndVarsNeverAppearsUnescaped() throws Exception {
+        Http api = new Http(study.url());
+        assertEquals(200, api.send("POST", "/api/participant_vars/" + participant, "application/json",
+                Json.createObjectBuilder().add("vars", Json.createObjectBuilder().add("note", XSS)).build().toString(),
+                "otree-rest-key", REST_KEY).statusCode());
+        assertEquals(200, api.send("POST", "/api/session_vars/" + code, "application/json",
+                Json.createObjectBuilder().add("vars", Json.createObjectBuilder().add("x", XSS)).build().toString(),
+                "otree-rest-key", REST_KEY).statusCode());
+        WebSession browser = new WebSession(study.url().toString());
+        assertEquals(302, browser.login("admin", PASSWORD).statusCode());
+        int shown = 0;
+        for (String url : List.of("/sessions", "/SessionMonitor/" + code, "/SessionStartLinks/" + code,
+                "/SessionData/" + code, "/SessionPayments/" + code, "/SessionDescription/" + code,
+                "/SessionEditProperties/" + code, "/audit")) {
+            HttpResponse<String> page = browser.get(url);
+            assertEquals(200, page.statusCode(), url);
+            if (page.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+                continue; // data, not a page: a browser does not run it
+            }
+            assertFalse(page.body().contains(XSS), url + " shows markup unescaped:\n" + page.body());
+            assertFalse(page.body().contains("<script>alert"), url);
+            if (page.body().contains("&lt;script&gt;alert(") || page.body().contains("\\u003cscript")) {
+                shown++;
+            }
+        }
+        assertTrue(shown >= 3, "the label shows (escaped) on the sessions list, the monitor's session header and"
+                + " the audit log; pages showing it: " + shown);
     }
 
     /** Last: the throttle locks this client address for a while. */
@@ -295,13 +347,19 @@ class AuthLevelsIT {
             for (String url : List.of("/sessions", "/rooms", "/room_without_session/" + ROOM,
                     "/room_with_session/" + ROOM, "/CloseRoom/" + ROOM, "/export", "/server_check", "/create_session",
                     "/SessionEditProperties/" + demoCode, "/ToggleArchivedSessions", "/ExportPageTimes", "/audit",
-                    "/api_tokens", "/admin/sessions.xhtml")) {
+                    "/api_tokens", "/admin/sessions.xhtml", "/admin/live/room/" + ROOM)) {
+                if (url.startsWith("/admin/live/")) {
+                    if (anonymous.webSocketStatus(url) != 403) {
+                        wrong.add("protected channel " + url);
+                    }
+                    continue;
+                }
                 HttpResponse<String> get = anonymous.get(url);
                 if (get.statusCode() != 302 || !get.headers().firstValue("Location").orElse("").contains("/login")) {
                     wrong.add("protected " + url + " → " + get.statusCode());
                 }
             }
-            if (anonymous.webSocketStatus("/live/monitor/" + demoCode + "/0") == 403) {
+            if (anonymous.webSocketStatus("/admin/live/monitor/" + demoCode) != 101) {
                 wrong.add("the monitor's push channel is public under DEMO, like the monitor");
             }
             assertEquals(List.of(), wrong);
@@ -310,32 +368,30 @@ class AuthLevelsIT {
         }
     }
 
-    private static Map<String, String> tokenForm(String name, String scope, String viewState) {
+    private static Map<String, String> tokenForm(String name, String scope, String csrfToken) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("create", "create");
-        form.put("create:name", name);
-        form.put("create:scopes", scope);
-        form.put("create:room", "");
-        form.put("create:expires", "");
-        form.put("create:submit", "Create token");
-        form.put("jakarta.faces.ViewState", viewState);
+        form.put("op", "create");
+        form.put("name", name);
+        form.put("scope", scope);
+        form.put("room", "");
+        form.put("expires", "");
+        if (csrfToken != null) {
+            form.put("csrftoken", csrfToken);
+        }
         return form;
     }
 
     /** The first Revoke button's form, as the browser would post it. */
     private static Map<String, String> revokeForm(String html) {
-        int button = html.indexOf("value=\"Revoke\"");
+        int button = html.indexOf(">Revoke</button>");
         assertTrue(button > 0, html);
-        int formStart = html.lastIndexOf("<form id=\"", button);
-        String formId = html.substring(formStart + 10, html.indexOf('"', formStart + 10));
-        int inputStart = html.lastIndexOf("<input", button);
-        java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"")
-                .matcher(html.substring(inputStart, button));
-        assertTrue(name.find(), html.substring(inputStart, button));
+        String form = html.substring(html.lastIndexOf("<form", button), button);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("name=\"id\" value=\"(\\d+)\"").matcher(form);
+        assertTrue(id.find(), form);
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(formId, formId);
-        fields.put(name.group(1), "Revoke");
-        fields.put("jakarta.faces.ViewState", WebSession.viewState(html));
+        fields.put("op", "revoke");
+        fields.put("id", id.group(1));
+        fields.put("csrftoken", WebSession.csrfToken(form));
         return fields;
     }
 

@@ -92,6 +92,7 @@ class ServerIT {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Trust game"), page.body());
+        assertTrue(page.body().contains("href=\"/demo/trust\""), "the start page is the admin's demo index");
         assertTrue(!page.body().contains("#{"), "Faces must render the page, not serve the source");
     }
 }

@@ -36,7 +36,7 @@ final class WebSession {
 
     WebSession(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+        this.client = HttpClient.newBuilder().cookieHandler(new LocalhostIsSecure(cookies)).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -122,6 +122,38 @@ final class WebSession {
             return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException("request failed: " + e, e);
+        }
+    }
+
+    /**
+     * Browsers treat http://127.0.0.1 as a secure context and send it "Secure" cookies (Keycloak sets its login
+     * cookies so); Java's CookieManager sends them only over https. This handler behaves like the browser.
+     */
+    private static final class LocalhostIsSecure extends java.net.CookieHandler {
+        private final CookieManager cookies;
+
+        LocalhostIsSecure(CookieManager cookies) {
+            this.cookies = cookies;
+        }
+
+        @Override
+        public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers)
+                throws java.io.IOException {
+            boolean local = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
+            if (local && "http".equals(uri.getScheme())) {
+                try {
+                    uri = new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(),
+                            uri.getQuery(), null);
+                } catch (java.net.URISyntaxException e) {
+                    throw new java.io.IOException(e);
+                }
+            }
+            return cookies.get(uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, java.util.List<String>> headers) throws java.io.IOException {
+            cookies.put(uri, headers);
         }
     }
 

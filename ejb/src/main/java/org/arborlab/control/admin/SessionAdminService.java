@@ -1,5 +1,6 @@
 package org.arborlab.control.admin;
 
+import org.arborlab.control.audit.Audited;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.arborlab.control.InvalidInputException;
 import org.arborlab.control.NotFoundException;
+import org.arborlab.control.audit.Audited;
 import org.arborlab.control.engine.AppModel;
 import org.arborlab.control.engine.AppModels;
 import org.arborlab.control.engine.ArrivalService;
@@ -66,9 +68,18 @@ public class SessionAdminService {
     }
 
     /** Moves sessions into the archive or out of it; unknown codes are refused and nothing changes. */
+    @Audited("session.archive")
     public int setArchived(List<String> codes, boolean archived) {
         List<Session> found = require(codes);
         found.forEach(s -> s.setArchived(archived));
+        return found.size();
+    }
+
+    /** oTree's {@code /ToggleArchivedSessions}: each session moves into the archive or out of it. */
+    @Audited("session.toggle_archived")
+    public int toggleArchived(List<String> codes) {
+        List<Session> found = require(codes);
+        found.forEach(s -> s.setArchived(!s.isArchived()));
         return found.size();
     }
 
@@ -76,6 +87,7 @@ public class SessionAdminService {
      * Deletes sessions with everything that belongs to them (participants, subsessions, groups, players, page
      * times, room bindings, idempotency keys), children first, in this one transaction.
      */
+    @Audited("session.delete")
     public int delete(List<String> codes) {
         List<Session> found = require(codes);
         if (found.isEmpty()) {
@@ -146,6 +158,7 @@ public class SessionAdminService {
      * Edit properties: label, comment, participation fee and currency per point. Both amounts must be at least 0;
      * on any problem nothing is saved.
      */
+    @Audited("session.edit_properties")
     public void editProperties(String code, String label, String comment, BigDecimal participationFee,
             BigDecimal realWorldCurrencyPerPoint) {
         Session session = require(code);
@@ -194,6 +207,7 @@ public class SessionAdminService {
      * Closes a room: it no longer has a session (the session itself stays, reachable from the sessions list).
      * Newcomers wait for the next session.
      */
+    @Audited("room.close")
     public void closeRoom(String name) {
         room(name);
         RoomSession binding = em.find(RoomSession.class, name, LockModeType.PESSIMISTIC_WRITE);

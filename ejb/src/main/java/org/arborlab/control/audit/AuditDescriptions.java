@@ -15,7 +15,8 @@ final class AuditDescriptions {
 
     /** The code or name of what the call made or touched: the result's, else the first argument's. */
     static String target(Object[] parameters, Object result) {
-        String fromResult = identity(result);
+        // a count or a flag says nothing about what was touched
+        String fromResult = result instanceof Number || result instanceof Boolean ? null : identity(result);
         if (fromResult != null) {
             return fromResult;
         }
@@ -56,6 +57,14 @@ final class AuditDescriptions {
         }
         if (value instanceof CharSequence || value instanceof Number) {
             return value.toString();
+        }
+        if (value instanceof Collection<?> many) {
+            List<String> ids = new ArrayList<>();
+            for (Object one : many) {
+                ids.add(String.valueOf(identity(one)));
+            }
+            String joined = String.join(" ", ids);
+            return joined.length() > VALUE_MAX ? joined.substring(0, VALUE_MAX - 1) + "…" : joined;
         }
         for (String accessor : new String[] {"getCode", "code", "getName", "name", "value", "record"}) {
             try {

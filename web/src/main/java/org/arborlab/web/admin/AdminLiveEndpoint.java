@@ -9,12 +9,15 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import org.arborlab.control.AuthLevel;
+import org.arborlab.control.ServerEnvironment;
 import org.arborlab.web.play.PushHub;
 
 /**
- * The admin pages' push channel, a WebSocket: {@code /admin/live/monitor/<session code>} (a participant moved)
- * and {@code /admin/live/room/<room>} (a visitor came or left, the room got a session). The server sends
- * "refresh"; the page then re-fetches its table. Under {@code /admin/}, so it is protected like the pages.
+ * The admin pages' push channel, a WebSocket: {@code /admin/live/monitor/<session code>} (a participant moved),
+ * {@code /admin/live/room/<room>} (a visitor came or left, the room got a session) and
+ * {@code /admin/live/rooms/all} (the same for any room). The server sends "refresh"; the page then re-fetches
+ * its table. Under {@code /admin/}, so it is protected like the pages.
  */
 @ServerEndpoint("/admin/live/{kind}/{name}")
 public class AdminLiveEndpoint {
@@ -22,6 +25,12 @@ public class AdminLiveEndpoint {
     @OnOpen
     public void open(Session socket, @PathParam("kind") String kind, @PathParam("name") String name)
             throws IOException {
+        if (CDI.current().select(ServerEnvironment.class).get().authLevel() == AuthLevel.STUDY
+                && socket.getUserPrincipal() == null) {
+            // second line of defence behind AccessFilter: under STUDY only a logged-in handshake may listen
+            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "login required"));
+            return;
+        }
         String channel = channel(kind, name);
         if (channel == null) {
             socket.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "unknown channel"));
@@ -52,6 +61,7 @@ public class AdminLiveEndpoint {
         return switch (kind) {
             case "monitor" -> PushHub.monitorChannel(name);
             case "room" -> PushHub.roomAdminChannel(name);
+            case "rooms" -> name.equals("all") ? PushHub.ROOMS_CHANNEL : null;
             default -> null;
         };
     }

@@ -40,6 +40,9 @@ public class ApiTokensPage {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    AdminRequest admin;
+
     private String name;
     private List<String> scopes = new ArrayList<>();
     private String roomName;
@@ -85,6 +88,43 @@ public class ApiTokensPage {
 
     public String scopeText(ApiToken token) {
         return ApiScope.format(token.getScopes());
+    }
+
+    /**
+     * POST (a plain form with the CSRF token, like the other admin pages): {@code op=create} with name, scope
+     * (repeated), room, expires; or {@code op=revoke} with id. A new token is shown in this answer, once.
+     */
+    public void post() {
+        if (!admin.isPost()) {
+            if ("revoked".equals(admin.param("done"))) {
+                message = "Token revoked.";
+            }
+            return;
+        }
+        switch (String.valueOf(admin.param("op"))) {
+            case "create" -> {
+                name = admin.param("name");
+                scopes = new ArrayList<>(admin.params("scope"));
+                roomName = admin.param("room");
+                expires = admin.param("expires");
+                create();
+            }
+            case "revoke" -> {
+                try {
+                    revoke(Long.parseLong(String.valueOf(admin.param("id"))));
+                    if (error == null) {
+                        admin.redirect("/api_tokens?done=revoked");
+                    }
+                } catch (NumberFormatException e) {
+                    error = "No such token.";
+                }
+            }
+            default -> error = "Unknown action.";
+        }
+    }
+
+    public boolean checked(String scope) {
+        return scopes.contains(scope);
     }
 
     public void create() {

@@ -61,9 +61,6 @@ public final class AccessRules {
             open("/play/*"), open("/jakarta.faces.resource/*"), open("/favicon.ico"),
             open("/api"), open("/api/*"), open("/api-docs.html"), open("/webjars/*"), open("/openapi"),
             open("/openapi/*"), open("/health"), open("/health/*"),
-            // Arquillian's servlet protocol, present only in the integration tests' in-container deployments
-            // (its result posts carry no CSRF token); in the shipped WAR and EAR nothing answers there
-            open("/ArquillianServletRunnerEE9"),
             // oTree's DEMO-public admin pages; viewing needs viewer, acting needs experimenter
             demo("/", Need.VIEWER), demo("/index.xhtml", Need.VIEWER), demo("/demo", Need.VIEWER),
             demo("/demo/*", Need.EXPERIMENTER),
@@ -72,7 +69,9 @@ public final class AccessRules {
             demo("/SessionPayments/*", Need.VIEWER), demo("/SessionDescription/*", Need.VIEWER),
             demo("/SessionSplitScreen/*", Need.VIEWER), demo("/AdminReport/*", Need.VIEWER),
             demo("/AdvanceSession/*", Need.EXPERIMENTER),
-            // admin push channels (session monitor...): like the pages they serve; never open under STUDY
+            // admin push channels (AdminLiveEndpoint): like the pages they serve; never open under STUDY
+            demo("/admin/live/monitor/*", Need.VIEWER), login("/admin/live/room/*", Need.VIEWER),
+            login("/admin/live/*", Need.VIEWER),
             demo("/live/*", Need.VIEWER), demo("/jakarta.faces.push/*", Need.VIEWER),
             // login required under DEMO too (oTree), plus the exports oTree leaves open
             login("/sessions", Need.VIEWER), login("/rooms", Need.VIEWER),
@@ -106,20 +105,21 @@ public final class AccessRules {
      */
     public static Rule rule(String path) {
         String normalized = path == null || path.isEmpty() ? "/" : path;
-        if (normalized.startsWith("/admin/")) {
-            return viewRule(normalized.substring("/admin/".length()));
-        }
         for (Rule rule : TABLE) {
             if (rule.matches(normalized)) {
                 return rule;
             }
         }
+        if (normalized.startsWith("/admin/")) {
+            return viewRule(normalized.substring("/admin/".length()));
+        }
         return DEFAULT;
     }
 
-    /** "SessionMonitor.xhtml", "session-monitor.xhtml", "sessionmonitor/index.xhtml" → the /SessionMonitor rule. */
+    /** "SessionMonitor.xhtml", "session_monitor.xhtml", "sessionmonitor/index.xhtml" → the /SessionMonitor rule. */
     private static Rule viewRule(String view) {
         String name = squash(view.replaceFirst("\\.xhtml$", "").replaceFirst("/index$", ""));
+        name = VIEW_ALIASES.getOrDefault(name, name);
         if (name.contains("/")) {
             return DEFAULT;
         }
@@ -133,6 +133,11 @@ public final class AccessRules {
         }
         return DEFAULT;
     }
+
+    /** Views whose names differ from their clean URL (AdminRoutes' table). */
+    private static final java.util.Map<String, String> VIEW_ALIASES = java.util.Map.of(
+            "sessionlinks", "sessionstartlinks", "sessionedit", "sessioneditproperties",
+            "room", "roomwithsession", "notfound", "demo", "error", "demo");
 
     private static String squash(String name) {
         return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);

@@ -19,6 +19,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.security.Principal;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -54,7 +55,14 @@ public class ArborAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         String path = AccessFilter.path(request);
         if (sso.isConfigured() && (path.equals(SSO_START) || path.equals(SSO_CALLBACK))) {
-            return openId().validateRequest(request, response, ssoContext(context, request, path));
+            try {
+                return openId().validateRequest(request, response, ssoContext(context, request, path));
+            } catch (RuntimeException e) {
+                // e.g. a callback with a state this browser never got (forged, or from an expired session)
+                LOG.log(Level.INFO, "Single sign-on refused " + path, e);
+                request.setAttribute(LoginServlet.SSO_ERROR, "Single sign-on failed. Please try again.");
+                return context.doNothing();
+            }
         }
         return context.doNothing();
     }

@@ -12,9 +12,10 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * CSRF tokens for admin forms that are not Faces postbacks (Faces postbacks carry the server-side view state,
- * a random id bound to the HTTP session, which protects them). A form adds a hidden field named
- * {@code csrftoken} (oTree's name) with {@code #{csrf.token}}; scripts may send header {@code X-CSRF-Token}.
+ * CSRF tokens: every state-changing admin request carries the login's token, in a hidden form field named
+ * {@code csrftoken} (oTree's name; {@code /WEB-INF/admin/form-token.xhtml} writes it) or in header
+ * {@code X-CSRF-Token} for scripts. Faces postbacks are no exception: the admin views are transient (stateless),
+ * so their view state proves nothing.
  */
 @Named("csrf")
 @RequestScoped
@@ -52,16 +53,21 @@ public class Csrf {
     }
 
     /**
-     * State-changing requests to admin paths need a token, unless they are Faces postbacks. Participants' pages
-     * and the REST API (key or token in a header, no cookies) do not; the login form checks its own.
+     * Posts to admin paths need a token when another site could make a browser send them: a POST with a form,
+     * multipart or text body (or none). Other methods and content types (JSON, a serialized test runner call)
+     * need a CORS preflight, which Arbor never grants, so no other site can send them with the user's cookie.
+     * Participants' pages and the REST API (key or token in a header) need none; the login form checks its own.
      */
     static boolean needsToken(HttpServletRequest request, AccessRules.Rule rule) {
         if (SAFE_METHODS.contains(request.getMethod()) || rule.always()) {
             return false;
         }
-        String contentType = request.getContentType();
-        boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");
-        return !(form && request.getParameter("jakarta.faces.ViewState") != null);
+        if (!"POST".equals(request.getMethod())) {
+            return false;
+        }
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        return type.isEmpty() || type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data") || type.startsWith("text/plain");
     }
 
     /** Constant-time comparison with the session's token; no session means no token. */

@@ -82,6 +82,19 @@ class AccessRulesTest {
         assertEquals(ADMIN, AccessRules.need(DEMO, "/admin/audit.xhtml"));
         assertEquals(ADMIN, AccessRules.need(STUDY, "/admin/api_tokens.xhtml"));
         assertEquals(VIEWER, AccessRules.need(DEMO, "/admin/templates/layout.xhtml"));
+        assertEquals(ANYONE, AccessRules.need(DEMO, "/admin/session_links.xhtml"));
+        assertEquals(EXPERIMENTER, AccessRules.need(DEMO, "/admin/session_edit.xhtml"));
+        assertEquals(VIEWER, AccessRules.need(DEMO, "/admin/room.xhtml"));
+    }
+
+    /** AdminLiveEndpoint's channels: the monitor's is public under DEMO like the monitor, rooms' need a login. */
+    @Test
+    void adminPushChannels() {
+        assertEquals(ANYONE, AccessRules.need(NONE, "/admin/live/room/econ101"));
+        assertEquals(ANYONE, AccessRules.need(DEMO, "/admin/live/monitor/abc"));
+        assertEquals(VIEWER, AccessRules.need(STUDY, "/admin/live/monitor/abc"));
+        assertEquals(VIEWER, AccessRules.need(DEMO, "/admin/live/room/econ101"));
+        assertEquals(VIEWER, AccessRules.need(DEMO, "/admin/live/other/x"));
     }
 
     /** Look-alike paths do not borrow a public rule. */
