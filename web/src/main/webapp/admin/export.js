@@ -137,6 +137,15 @@
     }
   }
 
+  // choosing a session or ticking one also chooses that scope
+  document.addEventListener('change', function (event) {
+    var target = event.target;
+    var scope = target.name === 'one' ? 'scope-one' : target.name === 'session' ? 'scope-chosen' : null;
+    if (scope && document.getElementById(scope)) {
+      document.getElementById(scope).checked = true;
+    }
+  });
+
   document.addEventListener('click', function (event) {
     var link = event.target.closest && event.target.closest('a.export-download');
     if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) {
