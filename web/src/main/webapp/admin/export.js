@@ -70,8 +70,8 @@
     var poll = null;
     var rows = 0;
     var bytes = 0;
+    var progressUrl = link.dataset.count.split('/export/count')[0] + '/export/progress?id=' + encodeURIComponent(id);
     if (xlsx) {
-      var progressUrl = link.dataset.count.split('/export/count')[0] + '/export/progress?id=' + encodeURIComponent(id);
       poll = setInterval(function () {
         fetch(progressUrl, {credentials: 'same-origin'})
             .then(function (r) { return r.ok ? r.json() : null; })
@@ -116,7 +116,13 @@
                 + megabytes(bytes), xlsx ? bytes : rows, xlsx ? 0 : expected);
         }
       }
-      save(new Blob(chunks, {type: response.headers.get('Content-Type') || 'application/octet-stream'}), name);
+      // A CSV that failed after its first bytes still arrives as a normal response: its last line says so.
+      var blob = new Blob(chunks, {type: response.headers.get('Content-Type') || 'application/octet-stream'});
+      var tail = xlsx ? '' : await blob.slice(Math.max(0, blob.size - 400)).text();
+      if (tail.indexOf('\nARBOR EXPORT FAILED') >= 0) {
+        throw new Error('the server could not finish it (see its log).');
+      }
+      save(blob, name);
       show(status, 'Done: ' + name + (xlsx ? '' : ', ' + rows.toLocaleString() + ' rows') + ', '
           + megabytes(bytes), null, null);
     } catch (e) {

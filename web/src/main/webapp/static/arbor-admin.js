@@ -46,6 +46,20 @@
     connect(1000);
   }
 
+  // Time on page keeps counting between pushes.
+  setInterval(function () {
+    document.querySelectorAll('td.time-on-page[data-seconds]').forEach(function (cell) {
+      if (!cell.hasAttribute('data-base')) {
+        cell.setAttribute('data-base', cell.getAttribute('data-seconds'));
+        cell.setAttribute('data-at', String(Date.now()));
+      }
+      var s = Number(cell.getAttribute('data-base')) + Math.floor((Date.now() - Number(cell.getAttribute('data-at'))) / 1000);
+      var m = Math.floor(s / 60);
+      cell.textContent = (m >= 60 ? Math.floor(m / 60) + ':' + String(m % 60).padStart(2, '0') : String(m)) + ':'
+        + String(s % 60).padStart(2, '0');
+    });
+  }, 1000);
+
   // Buttons with data-confirm ask before submitting.
   document.querySelectorAll('[data-confirm]').forEach(function (button) {
     button.addEventListener('click', function (e) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +18,10 @@ final class ExportDownload {
 
     private static final Pattern FILENAME = Pattern.compile("filename\\s*=\\s*(\"([^\"]*)\"|[^;\\s]+)",
             Pattern.CASE_INSENSITIVE);
+
+    /** The server's last line when a CSV export failed after it had begun (Arbor's ExportFormat.FAILED). */
+    static final String FAILED = "ARBOR EXPORT FAILED";
+    private static final int TAIL = 400;
 
     private ExportDownload() {
     }
@@ -33,6 +38,7 @@ final class ExportDownload {
         Path partial = local(() -> Files.createTempFile(dir, ".arbor-export-", ".part"));
         boolean done = false;
         try {
+            byte[] tail = new byte[0];
             try (OutputStream out = local(() -> Files.newOutputStream(partial))) {
                 InputStream in = response.body();
                 byte[] buffer = new byte[64 * 1024];
@@ -42,7 +48,13 @@ final class ExportDownload {
                         out.write(buffer, 0, length);
                         return null;
                     });
+                    tail = tail(tail, buffer, length);
                 }
+            }
+            String end = new String(tail, StandardCharsets.UTF_8);
+            int failed = end.indexOf("\n" + FAILED);
+            if (failed >= 0) {
+                throw new ArborException("the server could not finish the export: " + end.substring(failed + 1).trim());
             }
             local(() -> Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING));
             done = true;
@@ -67,6 +79,17 @@ final class ExportDownload {
                 .map(m -> m.group(2) != null ? m.group(2) : m.group(1))
                 .map(name -> name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1))
                 .filter(name -> !name.isBlank() && !name.equals(".") && !name.equals(".."));
+    }
+
+    /** The last {@value #TAIL} bytes read so far. */
+    private static byte[] tail(byte[] tail, byte[] buffer, int length) {
+        int keep = Math.min(TAIL, tail.length + length);
+        byte[] next = new byte[keep];
+        int fromBuffer = Math.min(length, keep);
+        int fromTail = keep - fromBuffer;
+        System.arraycopy(tail, tail.length - fromTail, next, 0, fromTail);
+        System.arraycopy(buffer, length - fromBuffer, next, fromTail, fromBuffer);
+        return next;
     }
 
     private interface LocalIo<T> {

@@ -176,6 +176,22 @@ class ArborClientTest {
     }
 
     @Test
+    void anExportTheServerCouldNotFinishIsNotSaved() throws IOException {
+        String code = server.addSession("trust", 2, null);
+        byte[] broken = ("n,text\r\n" + "1,row\r\n".repeat(20_000) + "1,ro\r\nARBOR EXPORT FAILED: the export stopped"
+                + " before the end; this file is incomplete (see the server log)\r\n").getBytes(StandardCharsets.UTF_8);
+        server.setExport(broken, "trust_custom-2026-11-23.csv");
+
+        ArborException e = assertThrows(ArborException.class,
+                () -> client.export(code, ExportRequest.custom("trust", ExportRequest.Format.CSV), dir));
+        assertTrue(e.getMessage().startsWith("the server could not finish the export: ARBOR EXPORT FAILED"),
+                e.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "neither the file nor its temporary part is left");
+        }
+    }
+
+    @Test
     void failedExportLeavesNoFileBehind() throws IOException {
         ArborNotFoundException e = assertThrows(ArborNotFoundException.class,
                 () -> client.export("zzzzzzzz", ExportRequest.wide(ExportRequest.Format.CSV), dir.resolve("x.csv")));

@@ -111,9 +111,23 @@ class AdminBrowserIT {
         return driver.findElement(By.id(id)).getText().strip();
     }
 
+    /** The texts of the elements matching a CSS selector, read at one moment. */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String css) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("return Array.from("
+                + "document.querySelectorAll(arguments[0])).map(function (e) { return e.textContent.trim(); });", css);
+    }
+
     private void screenshot(String name) throws IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Clicks a submit button and waits until the next page replaced this one. */
+    private void submit(String buttonId) {
+        WebElement button = driver.findElement(By.id(buttonId));
+        button.click();
+        waiting(20).until(ExpectedConditions.stalenessOf(button));
     }
 
     private void clickTab(String name) {
@@ -140,13 +154,13 @@ class AdminBrowserIT {
         driver.findElement(By.id("num_participants")).sendKeys("4");
         driver.findElement(By.id("label")).sendKeys("browser test");
         screenshot("create_session");
-        driver.findElement(By.id("create-button")).click();
+        submit("create-button");
         assertTrue(text("error-num_participants").contains("not a multiple of group size (3)"), "error on the form");
         WebElement number = driver.findElement(By.id("num_participants"));
         number.clear();
         number.sendKeys("3");
         new Select(driver.findElement(By.id("session_config"))).selectByValue("public_goods");
-        driver.findElement(By.id("create-button")).click();
+        submit("create-button");
         waiting(10).until(ExpectedConditions.urlContains("/SessionStartLinks/"));
         String code = text("session-code");
         assertEquals(3, driver.findElements(By.cssSelector("#single-use-links tbody tr")).size());
@@ -176,9 +190,9 @@ class AdminBrowserIT {
         assertTrue(seen.size() >= 2, "the monitor changed while the bots played: " + seen);
         assertEquals("same page", js.executeScript("return window.arborNoReload;"), "updated without a reload");
         assertTrue(Integer.parseInt(driver.findElement(By.tagName("body")).getAttribute("data-refreshes")) >= 1);
-        assertEquals("3/3", text("started-count"));
-        assertEquals(List.of("12/12", "12/12", "12/12"), driver.findElements(By.cssSelector("#monitor-table td.progress"))
-                .stream().map(e -> e.getText().strip()).toList());
+        // read in one script: a late push may swap the table in between two WebDriver calls
+        assertEquals(List.of("3/3"), texts("#started-count"));
+        assertEquals(List.of("12/12", "12/12", "12/12"), texts("#monitor-table td.progress"));
         screenshot("monitor");
 
         clickTab("Data");
@@ -219,12 +233,12 @@ class AdminBrowserIT {
         WebElement fee = driver.findElement(By.id("participation_fee"));
         fee.clear();
         fee.sendKeys("ten");
-        driver.findElement(By.id("save-button")).click();
+        submit("save-button");
         assertEquals("Not a valid decimal value", text("error-participation_fee"));
         fee = driver.findElement(By.id("participation_fee"));
         fee.clear();
         fee.sendKeys("6");
-        driver.findElement(By.id("save-button")).click();
+        submit("save-button");
         waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                 "Properties have been updated"));
         assertEquals("<b>pilot</b>", text("session-label"), "shown as text, not markup");

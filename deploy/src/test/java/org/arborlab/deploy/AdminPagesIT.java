@@ -57,11 +57,35 @@ class AdminPagesIT {
     @PersistenceContext(unitName = "arbor")
     EntityManager em;
 
+    private final Map<Browser, String> tokens = new java.util.IdentityHashMap<>();
+
     /** A browser that opened the admin first, as a user does: its forms carry the login's CSRF token. */
     private Browser admin() {
         Browser browser = new Browser(base);
         browser.get("/sessions");
         return browser;
+    }
+
+    /** The CSRF token of this browser's login, as the admin forms carry it (field csrftoken). */
+    private String token(Browser browser) {
+        return tokens.computeIfAbsent(browser, b -> {
+            Matcher m = Pattern.compile("name=\"csrftoken\" value=\"([^\"]+)\"").matcher(b.get("/sessions").html());
+            assertTrue(m.find(), "the sessions page's form carries a CSRF token");
+            return m.group(1);
+        });
+    }
+
+    /** Posts an admin form as the page does, with the CSRF token. */
+    private Browser.Page post(Browser browser, String path, Map<String, String> form) {
+        Map<String, String> withToken = new java.util.LinkedHashMap<>(form);
+        withToken.put("csrftoken", token(browser));
+        return browser.post(path, withToken);
+    }
+
+    private Browser.Page postPairs(Browser browser, String path, List<Map.Entry<String, String>> form) {
+        List<Map.Entry<String, String>> withToken = new java.util.ArrayList<>(form);
+        withToken.add(Map.entry("csrftoken", token(browser)));
+        return browser.postPairs(path, withToken);
     }
 
     /** The text of the element with this id (up to its first child tag), trimmed. */
@@ -164,18 +188,18 @@ class AdminPagesIT {
         };
         for (Object[] attempt : bad) {
             @SuppressWarnings("unchecked")
-            Browser.Page page = browser.post("/create_session", (Map<String, ?>) attempt[0]);
+            Browser.Page page = post(browser, "/create_session", (Map<String, String>) attempt[0]);
             assertPage(page, 200, (String) attempt[1], "The session was not created");
             assertEquals("/create_session", page.path(), "the form stays where it is");
         }
         // typed values are shown again
-        Browser.Page again = browser.post("/create_session", Map.of("session_config", "trust", "num_participants",
+        Browser.Page again = post(browser, "/create_session", Map.of("session_config", "trust", "num_participants",
                 "3", "trust.num_apples", "42", "label", "keep me"));
         assertTrue(again.contains("value=\"42\"") && again.contains("value=\"keep me\""), again.html());
         assertEquals(before, count("Session"), "no session was created");
         assertEquals(participants, count("Participant"));
 
-        Browser.Page links = browser.post("/create_session", Map.of("session_config", "trust", "num_participants",
+        Browser.Page links = post(browser, "/create_session", Map.of("session_config", "trust", "num_participants",
                 "4", "trust.num_apples", "7.9", "label", "<script>alert(1)</script>"));
         assertPage(links, 200, "Single-use links", "/InitializeParticipant/");
         Session created = session(codeOf(links));
@@ -195,16 +219,21 @@ class AdminPagesIT {
         Session session = sessions.create(CreateSession.of("trust", 2));
         String code = session.getCode().value();
         Browser browser = admin();
-        Browser.Page bad = browser.post("/SessionEditProperties/" + code, Map.of("label", "changed", "comment", "c",
+        Browser.Page bad = post(browser, "/SessionEditProperties/" + code, Map.of("label", "changed", "comment", "c",
                 "participation_fee", "3,14", "real_world_currency_per_point", "0.0314"));
         assertPage(bad, 200, "Not a valid decimal value", "Nothing was saved");
         assertEquals("Not a valid decimal value", byId(bad, "error-participation_fee"));
         assertEquals("", session(code).getLabel(), "nothing saved");
-        Browser.Page bad2 = browser.post("/SessionEditProperties/" + code, Map.of("label", "changed",
+        Browser.Page bad2 = post(browser, "/SessionEditProperties/" + code, Map.of("label", "changed",
                 "participation_fee", "1", "real_world_currency_per_point", "-2"));
         assertEquals("Not a valid decimal value", byId(bad2, "error-real_world_currency_per_point"));
 
-        Browser.Page saved = browser.post("/SessionEditProperties/" + code, Map.of("label", "Tuesday lab",
+        Browser.Page forged = browser.post("/SessionEditProperties/" + code, Map.of("label", "forged",
+                "participation_fee", "1", "real_world_currency_per_point", "1"));
+        assertEquals(403, forged.status(), "a post without the form's CSRF token is refused");
+        assertEquals("", session(code).getLabel());
+
+        Browser.Page saved = post(browser, "/SessionEditProperties/" + code, Map.of("label", "Tuesday lab",
                 "comment", "pilot", "participation_fee", "3.14", "real_world_currency_per_point", "0.0314"));
         assertPage(saved, 200, "Properties have been updated", "value=\"Tuesday lab\"", "value=\"3.14\"");
         Session after = session(code);
@@ -225,32 +254,37 @@ class AdminPagesIT {
         play(gone);
         Browser browser = admin();
 
-        Browser.Page archived = browser.postPairs("/sessions", List.of(Map.entry("op", "archive"),
+        Browser.Page archived = postPairs(browser, "/sessions", List.of(Map.entry("op", "archive"),
                 Map.entry("session", kept)));
         assertPage(archived, 200, "1 session moved to the archive.");
         assertFalse(archived.contains("value=\"" + kept + "\""), "no longer in the list");
         assertTrue(session(kept).isArchived());
         assertTrue(browser.get("/sessions?archived=1").contains("value=\"" + kept + "\""));
-        Browser.Page back = browser.postPairs("/sessions?archived=1", List.of(Map.entry("op", "unarchive"),
+        Browser.Page back = postPairs(browser, "/sessions?archived=1", List.of(Map.entry("op", "unarchive"),
                 Map.entry("session", kept)));
         assertPage(back, 200, "1 session moved out of the archive.");
         assertFalse(session(kept).isArchived());
 
-        Browser.Page nothing = browser.postPairs("/sessions", List.of(Map.entry("op", "ask-delete")));
+        postPairs(browser, "/ToggleArchivedSessions", List.of(Map.entry("session", kept)));
+        assertTrue(session(kept).isArchived(), "oTree's /ToggleArchivedSessions");
+        postPairs(browser, "/ToggleArchivedSessions", List.of(Map.entry("session", kept)));
+        assertFalse(session(kept).isArchived());
+
+        Browser.Page nothing = postPairs(browser, "/sessions", List.of(Map.entry("op", "ask-delete")));
         assertPage(nothing, 200, "Select at least one session.");
-        Browser.Page confirm = browser.postPairs("/sessions", List.of(Map.entry("op", "ask-delete"),
+        Browser.Page confirm = postPairs(browser, "/sessions", List.of(Map.entry("op", "ask-delete"),
                 Map.entry("session", gone)));
         assertPage(confirm, 200, "Delete 1 session(s)?", "Yes, delete",
                 "<input type=\"hidden\" name=\"session\" value=\"" + gone + "\"");
         long id = session(gone).getId();
         assertTrue(rowsOf(id) > 20, "the played session has rows everywhere");
 
-        Browser.Page unknown = browser.postPairs("/sessions", List.of(Map.entry("op", "delete"),
+        Browser.Page unknown = postPairs(browser, "/sessions", List.of(Map.entry("op", "delete"),
                 Map.entry("session", gone), Map.entry("session", "zzzzzzzz")));
         assertPage(unknown, 200, "Not found: Session, {'code': 'zzzzzzzz'}");
         assertTrue(sessions.find(new SessionCode(gone)).isPresent(), "an unknown code deletes nothing");
 
-        Browser.Page deleted = browser.postPairs("/sessions", List.of(Map.entry("op", "delete"),
+        Browser.Page deleted = postPairs(browser, "/sessions", List.of(Map.entry("op", "delete"),
                 Map.entry("session", gone)));
         assertPage(deleted, 200, "1 session deleted.");
         assertTrue(sessions.find(new SessionCode(gone)).isEmpty());
@@ -277,7 +311,7 @@ class AdminPagesIT {
     void paymentsOfABotPlayedTrustSessionMatchTheHandComputedFigures() throws Exception {
         String code = bots.createBotSession("trust", 4);
         Browser browser = admin();
-        browser.post("/SessionEditProperties/" + code, Map.of("label", "paid", "participation_fee", "2.50",
+        post(browser, "/SessionEditProperties/" + code, Map.of("label", "paid", "participation_fee", "2.50",
                 "real_world_currency_per_point", "0.5"));
         play(code);
         Browser.Page payments = browser.get("/SessionPayments/" + code);
@@ -341,40 +375,51 @@ class AdminPagesIT {
 
         CompletableFuture<String> pushed = Push.listen(base, "/admin/live/monitor/" + code);
         Thread.sleep(300); // the server registers the socket just after the handshake
-        monitor = browser.post("/SessionMonitor/" + code, Map.of("op", "advance"));
+        monitor = post(browser, "/SessionMonitor/" + code, Map.of("op", "advance"));
         assertPage(monitor, 200, "Advanced 2 participants.");
         assertEquals("refresh", pushed.get(10, TimeUnit.SECONDS));
         assertEquals("2/2", byId(monitor, "started-count"));
         assertTrue(monitor.html().replaceAll(">\\s+<", "><").contains("<td class=\"page\">Introduction</td>"));
 
-        monitor = browser.post("/SessionMonitor/" + code, Map.of("op", "advance"));
+        monitor = post(browser, "/SessionMonitor/" + code, Map.of("op", "advance"));
         assertPage(monitor, 200, "Advanced 2 participants.");
         String table = monitor.html().replaceAll(">\\s+<", "><");
         assertTrue(table.contains("<td class=\"page\">Send</td>"), table);
         assertTrue(table.contains("<td class=\"page\">SendBackWaitPage</td><td>P1</td>"), "B waits for P1: " + table);
 
-        monitor = browser.post("/SessionMonitor/" + code, Map.of("op", "advance"));
+        monitor = post(browser, "/SessionMonitor/" + code, Map.of("op", "advance"));
         assertPage(monitor, 200, "Advanced 1 participant.");
         table = monitor.html().replaceAll(">\\s+<", "><");
         assertTrue(table.contains("<td class=\"page\">SendBack</td>"), "the wait page released B: " + table);
         assertTrue(table.contains("<td class=\"page\">ResultsWaitPage</td><td>P2</td>"), table);
         List<Participant> participants = sessions.participants(session(code));
         assertEquals(List.of(5, 4), participants.stream().map(Participant::getIndexInPages).toList());
+
+        // oTree's endpoint for scripts: POST /AdvanceSession/<code> answers "ok"
+        String other = sessions.create(CreateSession.of("trust", 2)).getCode().value();
+        Browser.Page ok = post(browser, "/AdvanceSession/" + other, Map.of());
+        assertEquals(200, ok.status());
+        assertEquals("ok", ok.html());
+        assertEquals(List.of(1, 1), sessions.participants(session(other)).stream().map(Participant::getIndexInPages)
+                .toList());
+        assertEquals(404, post(browser, "/AdvanceSession/zzzzzzzz", Map.of()).status());
     }
 
     @Test
     void roomPageShowsWhoWaitsAndClosingTheRoomUnbindsItsSession() throws Exception {
         Browser browser = admin();
         CompletableFuture<String> adminPush = Push.listen(base, "/admin/live/room/my_room");
+        CompletableFuture<String> roomsPush = Push.listen(base, "/admin/live/rooms/all");
         Thread.sleep(300); // the server registers the socket just after the handshake
         CompletableFuture<String> visitor = Push.listen(base, "/live/room/my_room/0?label=alice");
         assertEquals("refresh", adminPush.get(10, TimeUnit.SECONDS), "the room page hears of the visitor");
+        assertEquals("refresh", roomsPush.get(10, TimeUnit.SECONDS), "and so does the rooms list");
         Browser.Page room = browser.get("/room_without_session/my_room");
         assertEquals("1", byId(room, "present-count"));
         assertTrue(room.contains("<li>alice</li>"), room.html());
         assertPage(browser.get("/rooms"), 200, "My room");
 
-        Browser.Page links = browser.post("/create_session", Map.of("session_config", "trust", "num_participants",
+        Browser.Page links = post(browser, "/create_session", Map.of("session_config", "trust", "num_participants",
                 "2", "room_name", "my_room"));
         String code = codeOf(links);
         assertPage(links, 200, "Room-wide URL", "/room/my_room");
@@ -385,7 +430,7 @@ class AdminPagesIT {
         Browser.Page withSession = browser.get("/room_with_session/my_room");
         assertEquals(code, byId(withSession, "room-session-code"));
 
-        Browser.Page closed = browser.post("/room_with_session/my_room", Map.of("op", "close"));
+        Browser.Page closed = post(browser, "/room_with_session/my_room", Map.of("op", "close"));
         assertPage(closed, 200, "The room was closed", "No session yet");
         assertEquals("/room_without_session/my_room?closed=1", closed.path());
         assertTrue(sessions.sessionInRoom(new org.arborlab.entity.RoomName("my_room")).isEmpty());

@@ -49,7 +49,8 @@ class ExportIT {
 
     @Deployment
     static WebArchive deployment() {
-        return RealWar.load().addClasses(ExportIT.class, Http.class);
+        return RealWar.load().addClasses(ExportIT.class, Http.class, BrokenExportGame.class,
+                BrokenExportGame.Only.class);
     }
 
     @ArquillianResource
@@ -282,6 +283,7 @@ class ExportIT {
         String html = page.body();
         assertTrue(html.contains("<h1>Data</h1>"), html);
         assertTrue(html.contains("All sessions ("), html);
+        assertEquals(200, http.get("/export/").statusCode(), "with or without a trailing slash");
         for (String link : List.of("kind=wide&amp;format=csv", "kind=wide&amp;format=xlsx",
                 "kind=app&amp;app=public_goods&amp;format=csv", "kind=app&amp;app=trust&amp;format=xlsx",
                 "kind=app&amp;app=survey&amp;format=csv", "kind=custom&amp;app=public_goods&amp;format=csv",
@@ -290,6 +292,7 @@ class ExportIT {
         }
         assertTrue(html.contains("public_goods (custom_export)"), html);
         assertTrue(!html.contains("kind=custom&amp;app=trust"), "trust has no custom export");
+        assertTrue(!html.contains("broken_export"), "as in oTree, only apps with data are listed");
         assertEquals(1, count(html, "checked=\"checked\""), "only the 'all sessions' radio is checked: " + html);
 
         // a chosen set: its links name the sessions, its boxes are ticked
@@ -350,6 +353,57 @@ class ExportIT {
         assertMessage(http.get("/export/download?format=pdf"), 400, "format must be csv or xlsx");
         assertMessage(http.get("/export/count?kind=app"), 400, "kind=app needs the parameter app");
         assertEquals(200, http.get("/admin/export.js").statusCode());
+    }
+
+    @Test
+    void anAppThatIsNoLongerInstalledKeepsItsPerAppExport() throws Exception {
+        tx.begin();
+        em.createNativeQuery("insert into arbor_subsession (id, session_id, app_name, round_number, fields)"
+                + " select 987654321, id, 'retired_app', 1, '{}' from arbor_session where code = ?1")
+                .setParameter(1, publicGoods).executeUpdate();
+        tx.commit();
+        try {
+            Http http = new Http(base);
+            HttpResponse<String> csv = http.get("/api/sessions/" + publicGoods + "/export?kind=app&app=retired_app");
+            assertEquals(200, csv.statusCode(), csv.body());
+            assertTrue(csv.body().startsWith("participant.id_in_session,"), csv.body());
+            assertEquals(1, csv(csv.body().getBytes(StandardCharsets.UTF_8)).size(), "a header, no players");
+            assertTrue(http.get("/export").body().contains("kind=app&amp;app=retired_app&amp;format=csv"));
+            assertProblem(http.get("/api/export?kind=custom&app=retired_app"), 404, "App retired_app not found");
+        } finally {
+            tx.begin();
+            em.createNativeQuery("delete from arbor_subsession where id = 987654321").executeUpdate();
+            tx.commit();
+        }
+    }
+
+    @Test
+    void anExportThatFailsHalfWaySaysSoInsteadOfLookingComplete() throws Exception {
+        // a CSV is already on its way when the app fails: the container ends the response normally, so the file's
+        // last line says that it is incomplete
+        for (String path : List.of("/export/download?kind=custom&app=broken_export&progress=broken-csv-1",
+                "/api/export?kind=custom&app=broken_export")) {
+            HttpResponse<byte[]> csv = getBytes(path);
+            assertEquals(200, csv.statusCode(), path);
+            String text = new String(csv.body(), StandardCharsets.UTF_8);
+            String last = text.substring(text.lastIndexOf("\r\n", text.length() - 3) + 2);
+            assertEquals(ExportFormat.FAILED + ": the export stopped before the end; this file is incomplete (see the"
+                    + " server log)\r\n", last, path);
+            assertTrue(text.startsWith("n,text\r\n0,a row long enough"), path);
+        }
+        Http http = new Http(base);
+        assertEquals("{\"rows\":50001,\"done\":true,\"failed\":true}",
+                http.get("/export/progress?id=broken-csv-1").body());
+        // an .xlsx is sent only when complete: a failure is a clean error answer
+        HttpResponse<String> page = http.get("/export/download?kind=custom&app=broken_export&format=xlsx"
+                + "&progress=broken-xlsx-1");
+        assertMessage(page, 500, "The export failed on the server (see its log); nothing was saved.");
+        assertTrue(http.get("/export/progress?id=broken-xlsx-1").body().contains("\"failed\":true"));
+        HttpResponse<String> rest = http.get("/api/export?kind=custom&app=broken_export&format=xlsx");
+        assertEquals(500, rest.statusCode(), rest.body());
+        assertTrue(rest.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"),
+                rest.headers().toString());
+        assertTrue(!rest.body().contains("at org.") && !rest.body().contains("Exception"), rest.body());
     }
 
     private HttpResponse<byte[]> getBytes(String path) throws Exception {

@@ -71,7 +71,8 @@ class ServerIT {
         for (String path : new String[] {"/api/sessions:", "/api/sessions/{code}:", "/api/get_session/{code}:",
                 "/api/participant_vars:", "/api/participant_vars/{code}:", "/api/session_vars:",
                 "/api/session_vars/{code}:", "/api/session_configs:", "/api/rooms:", "/api/apps:",
-                "/api/otree_version:", "Idempotency-Key", "application/problem+json"}) {
+                "/api/otree_version:", "/api/sessions/{code}/export:", "/api/export:", "Idempotency-Key",
+                "application/problem+json"}) {
             assertTrue(openapi.body().contains(path), path + " is not documented");
         }
         HttpResponse<String> page = get("/api-docs.html");
@@ -91,6 +92,7 @@ class ServerIT {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Trust game"), page.body());
+        assertTrue(page.body().contains("href=\"/demo/trust\""), "the start page is the admin's demo index");
         assertTrue(!page.body().contains("#{"), "Faces must render the page, not serve the source");
     }
 }

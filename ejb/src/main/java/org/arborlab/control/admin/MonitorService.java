@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.arborlab.control.NotFoundException;
+import org.arborlab.control.audit.Audited;
 import org.arborlab.control.engine.AppModels;
 import org.arborlab.control.engine.PageFlow;
 import org.arborlab.control.engine.PlayService;
@@ -87,7 +88,7 @@ public class MonitorService {
      *
      * @return how many participants were moved on
      */
-    @Audited("session.advance")
+    @Audited("session.advance_slowest")
     public int advanceSlowest(String code) {
         Session session = require(code);
         PageFlow flow = apps.flow(session.getConfig());

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.arborlab.control.InvalidInputException;
 import org.arborlab.control.NotFoundException;
+import org.arborlab.control.audit.Audited;
 import org.arborlab.control.engine.AppModel;
 import org.arborlab.control.engine.AppModels;
 import org.arborlab.control.engine.ArrivalService;
@@ -71,6 +72,14 @@ public class SessionAdminService {
     public int setArchived(List<String> codes, boolean archived) {
         List<Session> found = require(codes);
         found.forEach(s -> s.setArchived(archived));
+        return found.size();
+    }
+
+    /** oTree's {@code /ToggleArchivedSessions}: each session moves into the archive or out of it. */
+    @Audited("session.toggle_archived")
+    public int toggleArchived(List<String> codes) {
+        List<Session> found = require(codes);
+        found.forEach(s -> s.setArchived(!s.isArchived()));
         return found.size();
     }
 
@@ -149,7 +158,7 @@ public class SessionAdminService {
      * Edit properties: label, comment, participation fee and currency per point. Both amounts must be at least 0;
      * on any problem nothing is saved.
      */
-    @Audited("session.edit")
+    @Audited("session.edit_properties")
     public void editProperties(String code, String label, String comment, BigDecimal participationFee,
             BigDecimal realWorldCurrencyPerPoint) {
         Session session = require(code);

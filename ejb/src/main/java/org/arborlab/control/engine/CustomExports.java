@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ import org.arborlab.spi.BasePlayer;
 @ApplicationScoped
 public class CustomExports {
     static final int PAGE = 1_000;
+    private static final int FETCH = 500;
+    /** EclipseLink's batch reading (Payara's JPA provider): relations of a page read with one IN query each. */
+    private static final String BATCH = "eclipselink.batch";
 
     @PersistenceUnit(unitName = "arbor")
     EntityManagerFactory emf;
@@ -72,14 +76,16 @@ public class CustomExports {
     }
 
     /**
-     * The app's players page by page; each page gets fresh model scopes (one per session). Chosen sessions are
-     * read by id within the id ranges that hold their players, other sessions' players are skipped: as in the
-     * other exports, filtering by session in SQL would make the database sort the session again for each page.
+     * The app's players page by page; each page gets fresh model scopes (one per session). As in the other
+     * exports, a page is found along the primary key (one table, within the id ranges that hold the chosen
+     * sessions) and only then are its players of this app read with their rows: filtering by session or app in
+     * the same query lets the database start from another table and sort everything again for each page.
      */
     private final class PlayerPages implements Iterator<BasePlayer<?, ?>> {
         private final EntityManager em;
         private final String app;
         private final Set<Long> sessionIds;
+        private final Set<Long> rounds;
         private final CurrencyFormat currency;
         private final Iterator<long[]> ranges;
         private long[] range;
@@ -91,7 +97,14 @@ public class CustomExports {
             this.app = app;
             this.sessionIds = sessionIds == null ? null : Set.copyOf(sessionIds);
             this.currency = currency;
-            this.ranges = ranges().iterator();
+            var query = em.createQuery("select s.id from Subsession s where s.appName = :app"
+                    + (sessionIds == null ? "" : " and s.session.id in :sessions"), Long.class)
+                    .setParameter("app", app);
+            if (sessionIds != null) {
+                query.setParameter("sessions", this.sessionIds);
+            }
+            this.rounds = new HashSet<>(query.getResultList());
+            this.ranges = rounds.isEmpty() ? Collections.emptyIterator() : ranges().iterator();
         }
 
         private List<long[]> ranges() {
@@ -136,21 +149,37 @@ public class CustomExports {
 
         private Iterator<BasePlayer<?, ?>> nextPage() {
             em.clear(); // the previous page's rows and objects are done with
-            List<Player> rows = em.createQuery("select p from Player p join fetch p.subsession"
-                    + " join fetch p.group join fetch p.participant join fetch p.session"
-                    + " where p.id > :after and p.id <= :last and p.subsession.appName = :app order by p.id",
-                    Player.class).setParameter("after", after).setParameter("last", range[1])
-                    .setParameter("app", app).setMaxResults(PAGE).getResultList();
-            if (rows.size() < PAGE) {
+            List<Object[]> scanned = em.createQuery("select p.id, p.subsession.id from Player p"
+                    + " where p.id > :after and p.id <= :last order by p.id", Object[].class)
+                    .setParameter("after", after).setParameter("last", range[1]).setMaxResults(PAGE).getResultList();
+            if (scanned.size() < PAGE) {
                 range = null;
+            }
+            List<Long> ids = new ArrayList<>();
+            for (Object[] row : scanned) {
+                after = ((Number) row[0]).longValue();
+                if (rounds.contains(((Number) row[1]).longValue())) {
+                    ids.add(after);
+                }
+            }
+            if (ids.isEmpty()) {
+                return Collections.emptyIterator();
+            }
+            // single-table reads by primary key only (a join lets MySQL start from the rounds table and read all
+            // their players); the players' rounds, groups, participants and sessions come by id in batches, and
+            // no IN list reaches the 1,000 values at which MariaDB turns it into a join
+            List<Player> rows = new ArrayList<>(ids.size());
+            for (int from = 0; from < ids.size(); from += FETCH) {
+                rows.addAll(em.createQuery("select p from Player p where p.id in :ids order by p.id", Player.class)
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + FETCH)))
+                        .setHint(BATCH + ".type", "IN").setHint(BATCH + ".size", FETCH)
+                        .setHint(BATCH, "p.subsession").setHint(BATCH, "p.group")
+                        .setHint(BATCH, "p.participant").setHint(BATCH, "p.session")
+                        .getResultList());
             }
             Map<Long, ModelScope> scopes = new HashMap<>();
             List<BasePlayer<?, ?>> players = new ArrayList<>(rows.size());
             for (Player row : rows) {
-                after = row.getId();
-                if (sessionIds != null && !sessionIds.contains(row.getSession().getId())) {
-                    continue;
-                }
                 ModelScope scope = scopes.computeIfAbsent(row.getSession().getId(),
                         id -> new ModelScope(em, apps, currency, row.getSession(), false));
                 players.add(scope.player(row));

@@ -2,13 +2,16 @@ package org.arborlab.control.export;
 
 import jakarta.json.JsonObject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** oTree's per-app table (SPEC.md §5.4): one row per player of the app, over sessions and rounds. */
 final class AppExport {
@@ -25,28 +28,59 @@ final class AppExport {
         SessionRow.COLUMNS.forEach(c -> header.add("session." + c));
         out.row(header);
 
-        String sql = "SELECT pl.id, " + ParticipantColumns.SELECT
+        Set<Long> rounds = subsessions(connection, app.app(), sessionIds);
+        if (rounds.isEmpty()) {
+            return;
+        }
+        // Two steps per page, so that both databases walk the primary key whatever the data: find the page's
+        // players of this app along the key (one table, no join the optimizer could start from and then sort),
+        // then read those players with their participant, group and round by id.
+        IndexHints hints = new IndexHints(connection);
+        String scan = "SELECT id, subsession_id FROM arbor_player" + hints.force("PRIMARY")
+                + " WHERE id > ? AND id <= ? ORDER BY id LIMIT ?";
+        String read = "SELECT pl.id, " + ParticipantColumns.SELECT
                 + ", pl.id_in_group, pl.role, pl.payoff, pl.fields, g.id_in_subsession, g.fields, ss.round_number,"
-                + " ss.fields, g.id, ss.id FROM arbor_player pl JOIN arbor_participant p ON p.id = pl.participant_id"
+                + " ss.fields, g.id, ss.id FROM arbor_player pl" + hints.force("PRIMARY")
+                + " JOIN arbor_participant p ON p.id = pl.participant_id"
                 + " JOIN arbor_group g ON g.id = pl.group_id JOIN arbor_subsession ss ON ss.id = pl.subsession_id"
-                + " WHERE pl.id > ? AND pl.id <= ? AND ss.app_name = ? ORDER BY pl.id LIMIT ?";
+                + " WHERE pl.id IN %s ORDER BY pl.id";
         Keyset.Scope scope = Keyset.scope(connection, "arbor_player", sessionIds);
         // a group's and a round's fields are read once for all their players, not once per player
         Map<Long, JsonObject> groups = recent(4_096);
-        Map<Long, JsonObject> subsessions = recent(64);
-        Keyset.forEach(connection, sql, scope, List.of(app.app()), rs -> {
-            if (!scope.includes(rs.getLong(3))) {
-                return;
+        Map<Long, JsonObject> roundFields = recent(64);
+        Keyset.forEachPage(connection, scan, scope, List.of(), Keyset.PAGE,
+                rs -> rounds.contains(rs.getLong(2)) ? rs.getLong(1) : null, page -> {
+                    try (PreparedStatement statement = connection.prepareStatement(read.formatted(Keyset.inList(page)));
+                            ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            // column 1 is the player's id; the participant's columns follow, shifted by one
+                            List<Object> row = new ArrayList<>(ParticipantColumns.cells(rs, 1));
+                            new PlayerCells(rs.getInt(16), rs.getString(17), rs.getBigDecimal(18),
+                                    SessionRow.json(rs.getString(19)), rs.getInt(20),
+                                    parsed(groups, rs.getLong(24), rs, 21), rs.getInt(22),
+                                    parsed(roundFields, rs.getLong(25), rs, 23))
+                                    .addTo(row, app);
+                            row.addAll(sessions.get(rs.getLong(3)).cells());
+                            out.row(row);
+                        }
+                    }
+                });
+    }
+
+    /** The app's rounds (subsession ids) in the sessions, or in all sessions. */
+    private static Set<Long> subsessions(Connection connection, String app, Collection<Long> sessionIds)
+            throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM arbor_subsession"
+                + " WHERE app_name = ?" + (sessionIds == null ? "" : " AND session_id IN " + Keyset.inList(sessionIds)))) {
+            statement.setString(1, app);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
             }
-            // column 1 is the player's id; the participant's columns follow, shifted by one
-            List<Object> row = new ArrayList<>(ParticipantColumns.cells(rs, 1));
-            new PlayerCells(rs.getInt(16), rs.getString(17), rs.getBigDecimal(18), SessionRow.json(rs.getString(19)),
-                    rs.getInt(20), parsed(groups, rs.getLong(24), rs, 21), rs.getInt(22),
-                    parsed(subsessions, rs.getLong(25), rs, 23))
-                    .addTo(row, app);
-            row.addAll(sessions.get(rs.getLong(3)).cells());
-            out.row(row);
-        });
+        }
+        return ids;
     }
 
     private static JsonObject parsed(Map<Long, JsonObject> cache, long id, ResultSet rs, int column)

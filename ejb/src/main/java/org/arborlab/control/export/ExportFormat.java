@@ -8,6 +8,12 @@ public enum ExportFormat {
     CSV("csv", "text/csv; charset=utf-8"),
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+    /**
+     * How a CSV export that failed half-way ends: a last line starting with this text (an .xlsx that fails is
+     * never sent: the answer is an error instead).
+     */
+    public static final String FAILED = "ARBOR EXPORT FAILED";
+
     private final String extension;
     private final String mediaType;
 

@@ -72,7 +72,9 @@ public class ExportService {
                 throw new InvalidInputException("kind=" + kind + " needs the parameter app, e.g. app="
                         + (request.kind() == ExportKind.APP ? "trust" : "public_goods"));
             }
-            if (apps.find(request.app()).isEmpty()) {
+            // a per-app export also works for an app that has data but is no longer installed
+            if (apps.find(request.app()).isEmpty()
+                    && !(request.kind() == ExportKind.APP && appsWithData().contains(request.app()))) {
                 throw new NotFoundException("App " + request.app() + " not found; installed apps: "
                         + String.join(", ", apps.all().keySet()));
             }
@@ -189,25 +191,32 @@ public class ExportService {
             @NotNull LongConsumer rowsWritten) throws Exception {
         // oTree writes page times with LF and every other table with CRLF (Python's csv module)
         String lineEnd = request.kind() == ExportKind.PAGE_TIMES ? "\n" : "\r\n";
-        String sheet = request.kind() == ExportKind.APP ? request.app() : request.kind().parameter();
-        if (request.kind() == ExportKind.CUSTOM) {
-            try (TableWriter writer = new ProgressWriter(request.format().open(out, request.app() + "_custom",
-                    lineEnd), rowsWritten)) {
+        String sheet = switch (request.kind()) {
+            case APP -> request.app();
+            case CUSTOM -> request.app() + "_custom";
+            default -> request.kind().parameter();
+        };
+        TableWriter writer = new ProgressWriter(request.format().open(out, sheet, lineEnd), rowsWritten);
+        try {
+            if (request.kind() == ExportKind.CUSTOM) {
                 CustomExport.write(customExports.rows(request.app(), sessionIds), writer);
+            } else {
+                Settings settings = settingsService.settings();
+                try (Connection connection = dataSource.getConnection()) {
+                    switch (request.kind()) {
+                        case PAGE_TIMES -> PageTimesExport.write(connection, sessionIds, writer);
+                        case WIDE -> WideExport.write(connection, sessionIds, settings.participantFields(),
+                                settings.sessionFields(), this::columns, writer);
+                        case APP -> AppExport.write(connection, sessionIds, columns(request.app()), writer);
+                        case CUSTOM -> throw new IllegalStateException("written above");
+                    }
+                }
             }
-            return;
+        } catch (Exception | Error e) {
+            writer.abort(); // a failed export must not end as a complete-looking file
+            throw e;
         }
-        Settings settings = settingsService.settings();
-        try (Connection connection = dataSource.getConnection();
-                TableWriter writer = new ProgressWriter(request.format().open(out, sheet, lineEnd), rowsWritten)) {
-            switch (request.kind()) {
-                case PAGE_TIMES -> PageTimesExport.write(connection, sessionIds, writer);
-                case WIDE -> WideExport.write(connection, sessionIds, settings.participantFields(),
-                        settings.sessionFields(), this::columns, writer);
-                case APP -> AppExport.write(connection, sessionIds, columns(request.app()), writer);
-                case CUSTOM -> throw new IllegalStateException("written above");
-            }
-        }
+        writer.close();
     }
 
     /** An app's declared fields; an app that is no longer installed keeps only the built-in columns. */

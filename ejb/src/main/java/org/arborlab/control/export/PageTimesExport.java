@@ -19,7 +19,7 @@ final class PageTimesExport {
         out.row(HEADER);
         String sql = "SELECT pc.id, s.code, p.id_in_session, p.code, pc.page_index, pc.app_name, pc.page_name,"
                 + " pc.epoch_time_completed_ms, pc.round_number, pc.timeout_happened, pc.is_wait_page, pc.session_id"
-                + " FROM arbor_page_completion pc"
+                + " FROM arbor_page_completion pc" + new IndexHints(connection).force("PRIMARY")
                 + " JOIN arbor_participant p ON p.id = pc.participant_id"
                 + " JOIN arbor_session s ON s.id = pc.session_id"
                 + " WHERE pc.id > ? AND pc.id <= ? ORDER BY pc.id LIMIT ?";

@@ -25,6 +25,12 @@ final class ProgressWriter implements TableWriter {
         }
     }
 
+    @Override
+    public void abort() {
+        rowsWritten.accept(rows);
+        target.abort();
+    }
+
     /** The count is final before an .xlsx workbook is assembled and sent, which takes a while. */
     @Override
     public void close() throws IOException {

@@ -12,4 +12,11 @@ public interface TableWriter extends AutoCloseable {
     /** Finishes the file (for .xlsx: writes it out); the stream itself stays open. */
     @Override
     void close() throws IOException;
+
+    /**
+     * Gives up after a failure: the file is left unfinished (an .xlsx is not written at all, CSV rows still
+     * buffered are dropped), so that the client sees a broken download rather than a short, valid-looking file.
+     */
+    default void abort() {
+    }
 }

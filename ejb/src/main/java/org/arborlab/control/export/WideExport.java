@@ -54,8 +54,9 @@ final class WideExport {
         }
         out.row(header);
 
-        String sql = "SELECT " + ParticipantColumns.SELECT + " FROM arbor_participant p WHERE p.id > ? AND p.id <= ?"
-                + " ORDER BY p.id LIMIT ?";
+        IndexHints hints = new IndexHints(connection);
+        String sql = "SELECT " + ParticipantColumns.SELECT + " FROM arbor_participant p" + hints.force("PRIMARY")
+                + " WHERE p.id > ? AND p.id <= ? ORDER BY p.id LIMIT ?";
         boolean[] any = {false};
         Keyset.Scope scope = Keyset.scope(connection, "arbor_participant", sessionIds);
         Keyset.forEachPage(connection, sql, scope, List.of(), PARTICIPANTS_PER_PAGE,
@@ -63,7 +64,7 @@ final class WideExport {
                         ParticipantColumns.cells(rs, 0), SessionRow.json(rs.getString(14))),
                 page -> {
                     any[0] = true;
-                    Map<Long, Map<String, PlayerCells>> players = players(connection, page);
+                    Map<Long, Map<String, PlayerCells>> players = players(connection, hints, page);
                     for (ParticipantRow p : page) {
                         out.row(row(p, sessions.get(p.sessionId()), participantFields, configColumns, sessionFields,
                                 apps, rounds, players.getOrDefault(p.id(), Map.of())));
@@ -99,15 +100,16 @@ final class WideExport {
     }
 
     /** Each participant's players by "app.round". */
-    private static Map<Long, Map<String, PlayerCells>> players(Connection connection, List<ParticipantRow> page)
-            throws Exception {
+    private static Map<Long, Map<String, PlayerCells>> players(Connection connection, IndexHints hints,
+            List<ParticipantRow> page) throws Exception {
         List<Long> ids = page.stream().map(ParticipantRow::id).toList();
         Map<Long, Map<String, PlayerCells>> players = new HashMap<>();
         Map<Long, JsonObject> groupFields = new HashMap<>();
         Map<Long, JsonObject> subsessionFields = new HashMap<>();
         String sql = "SELECT pl.participant_id, ss.app_name, ss.round_number, pl.id_in_group, pl.role, pl.payoff,"
                 + " pl.fields, g.id, g.id_in_subsession, g.fields, ss.id, ss.fields"
-                + " FROM arbor_player pl JOIN arbor_group g ON g.id = pl.group_id"
+                + " FROM arbor_player pl" + hints.force("fk_player_participant")
+                + " JOIN arbor_group g ON g.id = pl.group_id"
                 + " JOIN arbor_subsession ss ON ss.id = pl.subsession_id"
                 + " WHERE pl.participant_id IN " + Keyset.inList(ids);
         try (PreparedStatement statement = connection.prepareStatement(sql);

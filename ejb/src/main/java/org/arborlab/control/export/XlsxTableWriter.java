@@ -48,6 +48,16 @@ final class XlsxTableWriter implements TableWriter {
     }
 
     @Override
+    public void abort() {
+        try {
+            workbook.dispose(); // deletes the temporary file; nothing is written to the client
+            workbook.close();
+        } catch (IOException e) {
+            // nothing more to do for a failed export
+        }
+    }
+
+    @Override
     public void close() throws IOException {
         try {
             workbook.write(out);

@@ -21,7 +21,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * player rows) plus nine more such sessions (1,000,000 player rows in all), then times the wide export of the
  * first session (10,000 rows), the per-app export of that session (100,000 rows) and of all 1,000,000 rows, as
  * CSV and .xlsx, with the peak heap of each.
- * See README, "Benchmarks". Arguments: {@code h2} or a {@code mysql://...} URL (its database is emptied).
+ * See README, "Benchmarks". Arguments: {@code h2} or a {@code mysql://...} URL (its database is emptied), the
+ * number of 100,000-row sessions (default 10), and {@code reuse} to keep a MySQL database filled by an earlier run.
  */
 public final class ExportBenchmark {
 
@@ -32,13 +33,19 @@ public final class ExportBenchmark {
         System.out.printf(Locale.ROOT, "Export benchmark on %s, max heap %d MiB, %d cores, Java %s, load average"
                 + " %.2f%n", target, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        SchemaMigrator.configure(db, ExportBenchmark.class.getClassLoader()).cleanDisabled(false).load().clean();
-        SchemaMigrator.configure(db, ExportBenchmark.class.getClassLoader()).load().migrate();
+        boolean reuse = args.length > 2 && args[2].equals("reuse") && !target.equals("h2");
         try (Connection c = db.getConnection()) {
-            long start = System.nanoTime();
-            ExportFixture.fill(c, sessions, 10_000, 10);
-            System.out.printf(Locale.ROOT, "filled %,d player rows in %.1f s%n", sessions * 100_000,
-                    (System.nanoTime() - start) / 1e9);
+            if (reuse && playerRows(c) == sessions * 100_000L) {
+                System.out.printf(Locale.ROOT, "reusing the %,d player rows already there%n", sessions * 100_000);
+            } else {
+                SchemaMigrator.configure(db, ExportBenchmark.class.getClassLoader()).cleanDisabled(false).load()
+                        .clean();
+                SchemaMigrator.configure(db, ExportBenchmark.class.getClassLoader()).load().migrate();
+                long start = System.nanoTime();
+                ExportFixture.fill(c, sessions, 10_000, 10);
+                System.out.printf(Locale.ROOT, "filled %,d player rows in %.1f s%n", sessions * 100_000,
+                        (System.nanoTime() - start) / 1e9);
+            }
             long firstSession = 1_000_000;
             for (ExportFormat format : ExportFormat.values()) {
                 measure("wide, 1 session, 10,000 rows", format, out -> WideExport.write(c, List.of(firstSession),
@@ -51,6 +58,14 @@ public final class ExportBenchmark {
         }
         System.out.printf(Locale.ROOT, "load average at the end %.2f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static long playerRows(Connection c) {
+        try (var statement = c.createStatement(); var rs = statement.executeQuery("SELECT COUNT(*) FROM arbor_player")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (java.sql.SQLException e) {
+            return -1; // no schema yet
+        }
     }
 
     interface Export {

@@ -60,4 +60,17 @@ class WritersTest {
             assertNull(third.getCell(1));
         }
     }
+
+    @Test
+    void anAbortedXlsxWritesNothingAndProgressCountsTheRowsWritten() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Long> reported = new java.util.ArrayList<>();
+        TableWriter writer = new ProgressWriter(ExportFormat.XLSX.open(out, "x", "\r\n"), reported::add);
+        for (int i = 0; i < 2_500; i++) {
+            writer.row(List.of(i, "text"));
+        }
+        writer.abort();
+        assertEquals(0, out.size(), "no half workbook reaches the client");
+        assertEquals(List.of(1_000L, 2_000L, 2_500L), reported);
+    }
 }

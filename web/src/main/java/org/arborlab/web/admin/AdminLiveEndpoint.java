@@ -14,9 +14,10 @@ import org.arborlab.control.ServerEnvironment;
 import org.arborlab.web.play.PushHub;
 
 /**
- * The admin pages' push channel, a WebSocket: {@code /admin/live/monitor/<session code>} (a participant moved)
- * and {@code /admin/live/room/<room>} (a visitor came or left, the room got a session). The server sends
- * "refresh"; the page then re-fetches its table. Under {@code /admin/}, so it is protected like the pages.
+ * The admin pages' push channel, a WebSocket: {@code /admin/live/monitor/<session code>} (a participant moved),
+ * {@code /admin/live/room/<room>} (a visitor came or left, the room got a session) and
+ * {@code /admin/live/rooms/all} (the same for any room). The server sends "refresh"; the page then re-fetches
+ * its table. Under {@code /admin/}, so it is protected like the pages.
  */
 @ServerEndpoint("/admin/live/{kind}/{name}")
 public class AdminLiveEndpoint {
@@ -60,6 +61,7 @@ public class AdminLiveEndpoint {
         return switch (kind) {
             case "monitor" -> PushHub.monitorChannel(name);
             case "room" -> PushHub.roomAdminChannel(name);
+            case "rooms" -> name.equals("all") ? PushHub.ROOMS_CHANNEL : null;
             default -> null;
         };
     }

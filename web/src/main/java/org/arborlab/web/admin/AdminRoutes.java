@@ -53,8 +53,7 @@ public class AdminRoutes extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        // views are reached through their clean URLs; only Faces forms post back to the view itself
-        if (path.startsWith("/admin/") && path.endsWith(".xhtml") && !isPostback(request)) {
+        if (isOwnView(path)) {
             notFound(request, response, "This page does not exist.");
             return;
         }
@@ -112,10 +111,6 @@ public class AdminRoutes extends HttpFilter {
         }
     }
 
-    private static boolean isPostback(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && request.getParameter("jakarta.faces.ViewState") != null;
-    }
-
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
@@ -136,6 +131,19 @@ public class AdminRoutes extends HttpFilter {
             return;
         }
         redirect(request, response, "/SessionStartLinks/" + session.getCode().value());
+    }
+
+    /**
+     * Whether the path is one of the views this filter forwards to, reached directly (without its session code
+     * or room it could not work). Other views under /admin/ (export, audit, API tokens) have their own servlets.
+     */
+    static boolean isOwnView(String path) {
+        if (!path.startsWith("/admin/") || !path.endsWith(".xhtml")) {
+            return false;
+        }
+        String view = path.substring("/admin/".length(), path.length() - ".xhtml".length());
+        return PAGES.containsValue(view) || TABS.containsValue(view) || view.equals("room")
+                || view.equals("not_found") || view.equals("error");
     }
 
     /**

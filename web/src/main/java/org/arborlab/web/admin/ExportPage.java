@@ -106,18 +106,21 @@ public class ExportPage {
         };
     }
 
-    /** Every table of the scope: all apps wide, each app with data, each custom export, page times. */
+    /** Every table: all apps wide, each app with data, the custom exports of those apps, page times. */
     public List<Download> getDownloads() {
         if (error != null) {
             return List.of();
         }
         List<Download> downloads = new ArrayList<>();
         downloads.add(download("All apps (wide)", "one row per participant", "wide", null));
-        for (String app : exports.appsWithData()) {
+        List<String> withData = exports.appsWithData();
+        for (String app : withData) {
             downloads.add(download(app, "one row per player and round", "app", app));
         }
         for (String app : exports.appsWithCustomExport()) {
-            downloads.add(download(app + " (custom_export)", "the app's own layout", "custom", app));
+            if (withData.contains(app)) { // as oTree: custom exports of apps that have data
+                downloads.add(download(app + " (custom_export)", "the app's own layout", "custom", app));
+            }
         }
         downloads.add(download("Page times", "one row per page completed", "page_times", null));
         return downloads;

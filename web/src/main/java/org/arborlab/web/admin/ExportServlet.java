@@ -33,7 +33,7 @@ import org.arborlab.control.export.ExportService;
  * No {@code session} means all sessions; {@code session} repeated means those sessions. A bad request answers
  * 4xx with a one-line message and writes nothing.
  */
-@WebServlet(urlPatterns = {"/export", "/export/download", "/export/count", "/export/progress"})
+@WebServlet(urlPatterns = {"/export", "/export/", "/export/download", "/export/count", "/export/progress"})
 public class ExportServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ExportServlet.class.getName());
 
@@ -50,7 +50,10 @@ public class ExportServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         String path = request.getServletPath();
-        if (path.equals("/export")) {
+        if (path.equals("/export") || path.equals("/export/")) {
+            // as AdminRoutes forwards the other admin pages (its filter leaves /export/* to this servlet)
+            request.setAttribute(AdminRoutes.PATH, "/export");
+            response.setHeader("Cache-Control", "no-store");
             request.getRequestDispatcher("/admin/export.xhtml").forward(request, response);
             return;
         }
@@ -93,8 +96,10 @@ public class ExportServlet extends HttpServlet {
             LOG.log(Level.FINE, "Export download interrupted", e); // the browser went away
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "Export " + export + " failed", e);
-            // the status line is gone; breaking the connection tells the browser the file is incomplete
-            throw new IOException("Export failed", e);
+            if (!response.isCommitted()) { // an .xlsx, or a CSV that failed before its first bytes
+                response.reset();
+                message(response, 500, "The export failed on the server (see its log); nothing was saved.");
+            } // else the CSV already ends with a line saying that it is incomplete
         } finally {
             boolean ended = failed;
             tracked.ifPresent(d -> d.end(ended));

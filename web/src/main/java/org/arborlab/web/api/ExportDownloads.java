@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.arborlab.control.export.ExportFormat;
 import org.arborlab.control.export.ExportKind;
 import org.arborlab.control.export.ExportService;
@@ -13,6 +15,7 @@ import org.arborlab.control.export.ExportService;
 /** Turns export parameters into a checked request and a streamed file answer (both export resources). */
 @ApplicationScoped
 public class ExportDownloads {
+    private static final Logger LOG = Logger.getLogger(ExportDownloads.class.getName());
 
     @Inject
     ExportService exports;
@@ -31,9 +34,12 @@ public class ExportDownloads {
             try {
                 exports.write(request, sessionIds, out);
             } catch (IOException e) {
-                throw e;
+                throw e; // the client went away
             } catch (Exception e) {
-                throw new IOException("Export failed", e);
+                // before the first byte (always for an .xlsx) this becomes a 500 problem; after it, the CSV
+                // already ends with a line saying that it is incomplete
+                LOG.log(Level.SEVERE, "Export " + request + " failed", e);
+                throw new IOException("The export failed on the server", e);
             }
         };
         return Response.ok(body, request.format().mediaType())

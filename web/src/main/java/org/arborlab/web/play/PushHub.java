@@ -54,11 +54,15 @@ public class PushHub {
     void onRoomSessionStarted(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomSessionStarted event) {
         send("room:" + event.roomName());
         refresh(roomAdminChannel(event.roomName()));
+        refresh(ROOMS_CHANNEL);
     }
 
     void onSessionProgressed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionProgressed event) {
         refresh(monitorChannel(event.sessionCode()));
     }
+
+    /** The rooms list: someone came to or left any room's waiting page. */
+    public static final String ROOMS_CHANNEL = "rooms:all";
 
     public static String monitorChannel(String sessionCode) {
         return "monitor:" + sessionCode;
@@ -128,6 +132,7 @@ public class PushHub {
     private void presenceChanged(String channel) {
         if (channel.startsWith("room:")) {
             refresh(roomAdminChannel(channel.substring("room:".length())));
+            refresh(ROOMS_CHANNEL);
         }
     }
 

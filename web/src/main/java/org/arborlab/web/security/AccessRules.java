@@ -61,9 +61,6 @@ public final class AccessRules {
             open("/play/*"), open("/static/*"), open("/jakarta.faces.resource/*"), open("/favicon.ico"),
             open("/api"), open("/api/*"), open("/api-docs.html"), open("/webjars/*"), open("/openapi"),
             open("/openapi/*"), open("/health"), open("/health/*"),
-            // Arquillian's servlet protocol, present only in the integration tests' in-container deployments
-            // (its result posts carry no CSRF token); in the shipped WAR and EAR nothing answers there
-            open("/ArquillianServletRunnerEE9"),
             // oTree's DEMO-public admin pages; viewing needs viewer, acting needs experimenter
             demo("/", Need.VIEWER), demo("/index.xhtml", Need.VIEWER), demo("/demo", Need.VIEWER),
             demo("/demo/*", Need.EXPERIMENTER),

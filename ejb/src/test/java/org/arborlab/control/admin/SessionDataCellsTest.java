@@ -1,0 +1,23 @@
+package org.arborlab.control.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class SessionDataCellsTest {
+
+    @Test
+    void valuesShowAsInTheExportCutToThirtyCharacters() {
+        assertEquals("", SessionDataService.cell(null));
+        assertEquals("1", SessionDataService.cell(true));
+        assertEquals("0", SessionDataService.cell(false));
+        assertEquals("2.5", SessionDataService.cell(new BigDecimal("2.500000")));
+        assertEquals("10", SessionDataService.cell(Json.createValue(new BigDecimal("10.000"))));
+        assertEquals("a b", SessionDataService.cell(Json.createValue("a\nb")));
+        String thirty = "x".repeat(30);
+        assertEquals(thirty, SessionDataService.cell(thirty));
+        assertEquals(thirty + "…", SessionDataService.cell(thirty + "yz"));
+    }
+}
