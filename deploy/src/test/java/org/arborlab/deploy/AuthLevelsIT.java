@@ -338,7 +338,8 @@ class AuthLevelsIT {
             List<String> wrong = new ArrayList<>();
             for (String url : List.of("/demo", "/SessionStartLinks/" + demoCode, "/SessionMonitor/" + demoCode,
                     "/SessionData/" + demoCode, "/session_data/" + demoCode, "/SessionPayments/" + demoCode,
-                    "/SessionDescription/" + demoCode, "/AdminReport/" + demoCode, "/admin/SessionMonitor.xhtml")) {
+                    "/SessionDescription/" + demoCode, "/AdminReport/" + demoCode, "/static/arbor-admin.css",
+                    "/static/arbor-admin.js")) {
                 HttpResponse<String> get = anonymous.get(url);
                 if (get.statusCode() == 302 || get.statusCode() == 403) {
                     wrong.add("public " + url + " → " + get.statusCode());

@@ -58,7 +58,7 @@ public final class AccessRules {
             open("/live/wait/*"), open("/live/room/*"),
             open("/login"), open("/login/*"), open("/logout"),
             // static files and Faces resources (CSS, JS); the REST API has its own key check (RestKeyFilter)
-            open("/play/*"), open("/jakarta.faces.resource/*"), open("/favicon.ico"),
+            open("/play/*"), open("/static/*"), open("/jakarta.faces.resource/*"), open("/favicon.ico"),
             open("/api"), open("/api/*"), open("/api-docs.html"), open("/webjars/*"), open("/openapi"),
             open("/openapi/*"), open("/health"), open("/health/*"),
             // oTree's DEMO-public admin pages; viewing needs viewer, acting needs experimenter

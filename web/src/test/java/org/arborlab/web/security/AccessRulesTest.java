@@ -24,7 +24,7 @@ class AccessRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"/p/abc123/trust/Send/3", "/InitializeParticipant/abc", "/join/tiwoha",
             "/room/econ101", "/OutOfRangeNotification/abc", "/live/wait/abc123/4", "/live/room/econ101/0", "/login",
-            "/login/sso", "/login/callback", "/logout", "/play/arbor.css", "/jakarta.faces.resource/x.css",
+            "/login/sso", "/login/callback", "/logout", "/play/arbor.css", "/static/arbor-admin.css", "/jakarta.faces.resource/x.css",
             "/api/sessions", "/api/sessions/abc/export", "/api", "/health/ready", "/favicon.ico"})
     void publicEverywhere(String path) {
         for (AuthLevel level : AuthLevel.values()) {
