@@ -86,7 +86,8 @@ class AuthLevelsIT {
                 "/AdvanceSession/" + code, "/ToggleArchivedSessions", "/export", "/export/" + code,
                 "/ExportPageTimes", "/ExportSessionWide/" + code, "/chat_export", "/audit", "/api_tokens",
                 "/admin/audit.xhtml", "/admin/api_tokens.xhtml", "/admin/sessions.xhtml",
-                "/admin/SessionMonitor.xhtml", "/admin/demo.xhtml", "/admin/anything.xhtml", "/no-such-page");
+                "/admin/SessionMonitor.xhtml", "/admin/demo.xhtml", "/admin/anything.xhtml", "/no-such-page",
+                "/admin/session_monitor.xhtml", "/admin/room.xhtml", "/admin/not_found.xhtml");
     }
 
     @Test
@@ -108,7 +109,7 @@ class AuthLevelsIT {
         }
         // admin push channels, by WebSocket handshake
         for (String channel : List.of("/live/monitor/" + code + "/0", "/live/admin/" + code + "/0",
-                "/jakarta.faces.push/monitor")) {
+                "/jakarta.faces.push/monitor", "/admin/live/room/" + ROOM, "/admin/live/rooms/all")) {
             int status = anonymous.webSocketStatus(channel);
             if (status == 101) {
                 reached.add("WebSocket " + channel + " opened");
