@@ -2,7 +2,7 @@
 (function () {
   'use strict';
 
-  // An element with data-live="monitor/<code>" listens on /admin/live/<channel>; on "refresh" the page re-fetches
+  // An element with data-live="<push channel path>" listens there (a WebSocket); on "refresh" the page re-fetches
   // itself and swaps in the new content of every [data-live-part] element (no reload, scroll position kept).
   var live = document.querySelector('[data-live]');
   if (live && window.WebSocket && window.fetch && window.DOMParser) {
@@ -32,7 +32,7 @@
     };
     var connect = function (delay) {
       var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
-      var socket = new WebSocket(scheme + window.location.host + base + '/admin/live/' + live.getAttribute('data-live'));
+      var socket = new WebSocket(scheme + window.location.host + base + live.getAttribute('data-live'));
       socket.onopen = function () {
         if (status) { status.className = 'live on'; status.textContent = 'live'; }
         if (delay > 1000) { refetch(); } // reconnected: catch up on what was missed

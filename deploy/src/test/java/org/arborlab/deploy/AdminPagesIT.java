@@ -148,7 +148,7 @@ class AdminPagesIT {
         assertEquals(3, session(code).getNumParticipants());
         assertTrue(session(code).isDemo());
         assertPage(browser.get("/SessionMonitor/" + code), 200, "0/3</strong> participants started",
-                "Advance slowest participants", "data-live=\"monitor/" + code + "\"");
+                "Advance slowest participants", "data-live=\"/live/monitor/" + code + "/0\"");
         assertPage(browser.get("/SessionData/" + code), 200, "public_goods, round 1", "public_goods, round 3",
                 "player.contribution", "group.totalContribution", "subsession.multiplier");
         assertPage(browser.get("/SessionPayments/" + code), 200, "Participation fee", "$5.00", "Total payments");
@@ -373,7 +373,7 @@ class AdminPagesIT {
         Browser.Page monitor = browser.get("/SessionMonitor/" + code);
         assertEquals("0/2", byId(monitor, "started-count"));
 
-        CompletableFuture<String> pushed = Push.listen(base, "/admin/live/monitor/" + code);
+        CompletableFuture<String> pushed = Push.listen(base, "/live/monitor/" + code + "/0");
         Thread.sleep(300); // the server registers the socket just after the handshake
         monitor = post(browser, "/SessionMonitor/" + code, Map.of("op", "advance"));
         assertPage(monitor, 200, "Advanced 2 participants.");

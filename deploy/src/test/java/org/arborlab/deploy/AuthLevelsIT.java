@@ -86,7 +86,8 @@ class AuthLevelsIT {
                 "/AdvanceSession/" + code, "/ToggleArchivedSessions", "/export", "/export/" + code,
                 "/ExportPageTimes", "/ExportSessionWide/" + code, "/chat_export", "/audit", "/api_tokens",
                 "/admin/audit.xhtml", "/admin/api_tokens.xhtml", "/admin/sessions.xhtml",
-                "/admin/SessionMonitor.xhtml", "/admin/demo.xhtml", "/admin/anything.xhtml", "/no-such-page");
+                "/admin/SessionMonitor.xhtml", "/admin/demo.xhtml", "/admin/anything.xhtml", "/no-such-page",
+                "/admin/session_monitor.xhtml", "/admin/room.xhtml", "/admin/not_found.xhtml");
     }
 
     @Test
@@ -107,8 +108,8 @@ class AuthLevelsIT {
             assertFalse(post.body().contains(code), url + " answered about the session");
         }
         // admin push channels, by WebSocket handshake
-        for (String channel : List.of("/admin/live/monitor/" + code, "/admin/live/room/" + ROOM,
-                "/live/monitor/" + code + "/0", "/live/admin/" + code + "/0", "/jakarta.faces.push/monitor")) {
+        for (String channel : List.of("/admin/live/monitor/" + code, "/live/monitor/" + code + "/0", "/live/admin/" + code + "/0",
+                "/jakarta.faces.push/monitor", "/admin/live/room/" + ROOM, "/admin/live/rooms/all")) {
             int status = anonymous.webSocketStatus(channel);
             if (status == 101) {
                 reached.add("WebSocket " + channel + " opened");

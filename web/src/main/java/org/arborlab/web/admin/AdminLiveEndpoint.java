@@ -14,10 +14,10 @@ import org.arborlab.control.ServerEnvironment;
 import org.arborlab.web.play.PushHub;
 
 /**
- * The admin pages' push channel, a WebSocket: {@code /admin/live/monitor/<session code>} (a participant moved),
- * {@code /admin/live/room/<room>} (a visitor came or left, the room got a session) and
- * {@code /admin/live/rooms/all} (the same for any room). The server sends "refresh"; the page then re-fetches
- * its table. Under {@code /admin/}, so it is protected like the pages.
+ * The rooms pages' push channel, a WebSocket: {@code /admin/live/room/<room>} (a visitor came or left, the room
+ * got a session) and {@code /admin/live/rooms/all} (the same for any room). The server sends "refresh"; the page
+ * then re-fetches its table. Under {@code /admin/}: a login is needed under DEMO and STUDY, as for the rooms
+ * pages (the session monitor's channel is {@code /live/monitor/<code>/0}, public under DEMO like its page).
  */
 @ServerEndpoint("/admin/live/{kind}/{name}")
 public class AdminLiveEndpoint {
@@ -25,9 +25,9 @@ public class AdminLiveEndpoint {
     @OnOpen
     public void open(Session socket, @PathParam("kind") String kind, @PathParam("name") String name)
             throws IOException {
-        if (CDI.current().select(ServerEnvironment.class).get().authLevel() == AuthLevel.STUDY
-                && socket.getUserPrincipal() == null) {
-            // second line of defence behind AccessFilter: under STUDY only a logged-in handshake may listen
+        if (socket.getUserPrincipal() == null
+                && CDI.current().select(ServerEnvironment.class).get().authLevel() != AuthLevel.NONE) {
+            // second line of defence behind AccessFilter: who waits in a room is for logged-in admins only
             socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "login required"));
             return;
         }
@@ -59,7 +59,6 @@ public class AdminLiveEndpoint {
             return null;
         }
         return switch (kind) {
-            case "monitor" -> PushHub.monitorChannel(name);
             case "room" -> PushHub.roomAdminChannel(name);
             case "rooms" -> name.equals("all") ? PushHub.ROOMS_CHANNEL : null;
             default -> null;

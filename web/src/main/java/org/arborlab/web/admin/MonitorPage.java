@@ -29,11 +29,6 @@ public class MonitorPage {
         return monitor;
     }
 
-    /** The push channel the page listens on. */
-    public String getChannel() {
-        return "monitor/" + request.getCode();
-    }
-
     /** POST {@code op=advance}. */
     public void post() {
         if (!request.isPost()) {

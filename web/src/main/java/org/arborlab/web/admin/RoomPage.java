@@ -61,10 +61,6 @@ public class RoomPage {
         return hub.presentInRoom(request.getRoom()).contains(label);
     }
 
-    public String getChannel() {
-        return "room/" + request.getRoom();
-    }
-
     /** POST {@code op=close}: the room lets go of its session. */
     public void post() {
         if (!request.isPost()) {

@@ -33,6 +33,14 @@ public class LiveEndpoint {
             return;
         }
         PushHub hub = CDI.current().select(PushHub.class).get();
+        if (kind.equals("monitor") && name.matches("[a-z0-9]{1,20}")) {
+            // the session monitor (/live/monitor/<code>/0): stays subscribed, gets "refresh" on every move
+            String monitor = PushHub.monitorChannel(name);
+            socket.getUserProperties().put("watching", monitor);
+            socket.setMaxIdleTimeout(0);
+            hub.watch(monitor, socket);
+            return;
+        }
         String channel = Channels.of(kind, name, index);
         if (channel == null) {
             socket.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "unknown channel"));
@@ -52,6 +60,10 @@ public class LiveEndpoint {
 
     @OnClose
     public void close(Session socket) {
+        Object watching = socket.getUserProperties().get("watching");
+        if (watching != null) {
+            CDI.current().select(PushHub.class).get().unwatch(watching.toString(), socket);
+        }
         Object channel = socket.getUserProperties().get("channel");
         if (channel != null) {
             CDI.current().select(PushHub.class).get().forget(channel.toString(), socket);
@@ -82,7 +94,10 @@ public class LiveEndpoint {
         private Channels() {
         }
 
-        /** Participants' channels, public at every auth level; every other kind is an admin channel. */
+        /**
+         * Participants' channels, public at every auth level; every other kind is an admin channel ("monitor": a
+         * session monitor, public under DEMO like its page).
+         */
         static boolean isParticipants(String kind) {
             return kind.equals("wait") || kind.equals("room");
         }
