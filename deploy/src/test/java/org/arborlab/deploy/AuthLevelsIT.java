@@ -361,7 +361,7 @@ class AuthLevelsIT {
                     wrong.add("protected " + url + " → " + get.statusCode());
                 }
             }
-            if (anonymous.webSocketStatus("/admin/live/monitor/" + demoCode) != 101) {
+            if (anonymous.webSocketStatus("/live/monitor/" + demoCode + "/0") != 101) {
                 wrong.add("the monitor's push channel is public under DEMO, like the monitor");
             }
             assertEquals(List.of(), wrong);
