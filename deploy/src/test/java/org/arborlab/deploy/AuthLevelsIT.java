@@ -173,7 +173,7 @@ class AuthLevelsIT {
             assertNotEquals(403, get.statusCode(), url);
             assertFalse(get.headers().firstValue("Location").orElse("").contains("/login"), url + " asked for login again");
         }
-        assertEquals(101, browser.webSocketStatus("/admin/live/monitor/" + code), "logged in: the monitor's channel opens");
+        assertEquals(101, browser.webSocketStatus("/live/monitor/" + code + "/0"), "logged in: the monitor's channel opens");
 
         // logout: a GET only asks; the POST needs the CSRF token
         HttpResponse<String> ask = browser.get("/logout");
