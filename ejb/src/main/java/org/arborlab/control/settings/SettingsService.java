@@ -1,6 +1,8 @@
 package org.arborlab.control.settings;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -19,9 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Loads the settings file once at start-up: {@code ARBOR_SETTINGS} if set, else the default shipped inside the
  * application. A wrong file (or a wrong {@code OTREE_AUTH_LEVEL}) stops the deployment with a clear message.
+ * The settings never change after start-up, so readers take no lock: the container's default write lock made
+ * every request queue behind every other one (a fair lock, several calls per request).
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SettingsService {
     static final String DEFAULT_RESOURCE = "arbor/settings.json";
     private static final Logger LOG = Logger.getLogger(SettingsService.class.getName());
@@ -36,7 +41,7 @@ public class SettingsService {
     @Inject
     ServerEnvironment environment;
 
-    private Settings settings;
+    private volatile Settings settings;
 
     /** Marks the one line that says why Arbor did not start; deploy/run shows it. */
     public static final String START_UP_ERROR = "Arbor cannot start: ";

@@ -1,5 +1,6 @@
 package org.arborlab.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,7 @@ import org.arborlab.entity.Jsonp;
  * {@code POST /api/bots} (Arbor's own; oTree's {@code otree test <config> [n]}): creates a bot session of a config
  * and plays it to the end with the apps' bots, over HTTP like real participants, then answers with the report.
  */
+@ApplicationScoped
 @Path("bots")
 @Produces(MediaType.APPLICATION_JSON)
 public class BotsResource {

@@ -1,5 +1,6 @@
 package org.arborlab.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.arborlab.entity.Jsonp;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -22,6 +23,7 @@ import org.arborlab.spi.App;
 import org.arborlab.entity.ApiScope;
 
 /** What this server offers: session configs, rooms and apps. */
+@ApplicationScoped
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {

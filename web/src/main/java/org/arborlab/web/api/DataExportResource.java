@@ -1,5 +1,6 @@
 package org.arborlab.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import org.arborlab.entity.ApiScope;
  * {@code GET /api/export?format=...&kind=...&app=...[&session=CODE...]}: the same tables over the whole database
  * (no {@code session}) or over a chosen set of sessions ({@code session} repeated), as oTree's Data page offers.
  */
+@ApplicationScoped
 @Path("export")
 public class DataExportResource {
 

@@ -1,5 +1,6 @@
 package org.arborlab.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.arborlab.entity.ApiScope;
  * data as a file, streamed as it is read. The request is checked first, so a bad one answers a problem, not a
  * broken file.
  */
+@ApplicationScoped
 @Path("sessions/{code}/export")
 public class ExportResource {
 

@@ -1,5 +1,6 @@
 package org.arborlab.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import org.arborlab.control.settings.SettingsService;
 import org.arborlab.entity.ApiScope;
 
 /** {@code POST /api/get_session/{code}}: a session with its participants, filtered by the body. */
+@ApplicationScoped
 @Path("get_session/{code}")
 @Produces(MediaType.APPLICATION_JSON)
 public class GetSessionResource {

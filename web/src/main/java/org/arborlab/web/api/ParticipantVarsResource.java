@@ -1,5 +1,6 @@
 package org.arborlab.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -16,6 +17,7 @@ import org.arborlab.entity.ApiScope;
  * {@code POST /api/participant_vars} (room + label: applied now, or kept until the label arrives) and
  * {@code POST /api/participant_vars/{participant code}}.
  */
+@ApplicationScoped
 @Path("participant_vars")
 @Produces(MediaType.APPLICATION_JSON)
 public class ParticipantVarsResource {

@@ -1,5 +1,6 @@
 package org.arborlab.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -14,6 +15,7 @@ import org.arborlab.entity.SessionCode;
 import org.arborlab.entity.ApiScope;
 
 /** {@code POST /api/session_vars} (the room's current session) and {@code POST /api/session_vars/{code}}. */
+@ApplicationScoped
 @Path("session_vars")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionVarsResource {

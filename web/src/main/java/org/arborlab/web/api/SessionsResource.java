@@ -1,5 +1,6 @@
 package org.arborlab.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.arborlab.entity.Jsonp;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -25,6 +26,7 @@ import org.arborlab.entity.SessionCode;
 import org.arborlab.entity.ApiScope;
 
 /** {@code /api/sessions}: create and list sessions; {@code /api/sessions/{code}} reads one. */
+@ApplicationScoped
 @Path("sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionsResource {

@@ -1,5 +1,6 @@
 package org.arborlab.web.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.arborlab.entity.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import java.util.Properties;
 import org.arborlab.entity.ApiScope;
 
 /** {@code GET /api/otree_version}: the oTree version whose REST API Arbor matches, and Arbor's own. */
+@ApplicationScoped
 @Path("otree_version")
 public class VersionResource {
     /** The oTree release whose behaviour SPEC.md records. */
