@@ -29,12 +29,12 @@ import java.util.regex.Pattern;
  * participants' think time).
  *
  * <pre>
- *   java deploy/bench/TrustBenchmark.java [server URL] [participants] [think ms] [REST key]
- *   java deploy/bench/TrustBenchmark.java http://localhost:8000 1000 2000
+ *   java deploy/bench/TrustBenchmark.java [server URL] [participants] [think ms] [arrival ramp s] [REST key]
+ *   java deploy/bench/TrustBenchmark.java http://localhost:8000 1000 10000 30
  * </pre>
  *
  * Each participant "reads" every page for a random 0..2×think ms before submitting it (think 0: as fast as
- * possible).
+ * possible), and opens their start link at a random moment within the ramp (0: all at the same instant).
  */
 public class TrustBenchmark {
     private static final Pattern MARKER = Pattern.compile("<meta name=\"arbor-page\" content=\"([^\"]*)\"");
@@ -47,11 +47,13 @@ public class TrustBenchmark {
     private final long thinkMs;
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     private final AtomicInteger errors = new AtomicInteger();
-    private final AtomicInteger fallbackReloads = new AtomicInteger();
+    private final AtomicInteger longWaits = new AtomicInteger();
+    private final long rampMs;
 
-    TrustBenchmark(String base, long thinkMs, String restKey) {
+    TrustBenchmark(String base, long thinkMs, long rampMs, String restKey) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.thinkMs = thinkMs;
+        this.rampMs = rampMs;
         this.restKey = restKey;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(30)).build();
@@ -61,8 +63,9 @@ public class TrustBenchmark {
         String server = args.length > 0 ? args[0] : "http://localhost:8000";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         long think = args.length > 2 ? Long.parseLong(args[2]) : 2000;
-        String key = args.length > 3 ? args[3] : System.getenv().getOrDefault("OTREE_REST_KEY", "");
-        new TrustBenchmark(server, think, key).run(n);
+        long ramp = args.length > 3 ? Long.parseLong(args[3]) : 0;
+        String key = args.length > 4 ? args[4] : System.getenv().getOrDefault("OTREE_REST_KEY", "");
+        new TrustBenchmark(server, think, ramp * 1000, key).run(n);
     }
 
     void run(int n) throws Exception {
@@ -77,8 +80,8 @@ public class TrustBenchmark {
         while (c.find()) {
             codes.add(c.group(1));
         }
-        System.out.printf(Locale.ROOT, "Session %s: %d participants, think time 0..%d ms per page%n", m.group(1),
-                codes.size(), 2 * thinkMs);
+        System.out.printf(Locale.ROOT, "Session %s: %d participants arriving within %d s, think time 0..%d ms"
+                + " per page%n", m.group(1), codes.size(), rampMs / 1000, 2 * thinkMs);
         ExecutorService pool = Executors.newFixedThreadPool(codes.size());
         CountDownLatch done = new CountDownLatch(codes.size());
         AtomicInteger finished = new AtomicInteger();
@@ -86,6 +89,9 @@ public class TrustBenchmark {
         for (String code : codes) {
             pool.submit(() -> {
                 try {
+                    if (rampMs > 0) {
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(rampMs + 1));
+                    }
                     play(code);
                     finished.incrementAndGet();
                 } catch (Exception e) {
@@ -101,9 +107,9 @@ public class TrustBenchmark {
         pool.shutdownNow();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "%d of %d participants finished in %.1f s; %d errors; %d wait pages left"
-                + " by the 15 s fallback instead of a push%n", finished.get(), codes.size(), seconds, errors.get(),
-                fallbackReloads.get());
+        System.out.printf(Locale.ROOT, "%d of %d participants finished in %.1f s; %d errors; %d waits longer than"
+                + " 15 s (reloaded, as the wait page does)%n", finished.get(), codes.size(), seconds, errors.get(),
+                longWaits.get());
         System.out.printf(Locale.ROOT, "%d page requests, %.0f pages/s; latency p50 %.1f ms, p95 %.1f ms,"
                 + " p99 %.1f ms, max %.1f ms%n", sorted.size(), sorted.size() / seconds, pct(sorted, 50),
                 pct(sorted, 95), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
@@ -153,7 +159,7 @@ public class TrustBenchmark {
         try {
             message.get(15, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            fallbackReloads.incrementAndGet();
+            longWaits.incrementAndGet();
         } finally {
             socket.abort();
         }

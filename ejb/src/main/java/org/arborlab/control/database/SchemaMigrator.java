@@ -29,8 +29,15 @@ import org.flywaydb.core.api.output.MigrateResult;
         // Reusing prepared statements per connection saves re-parsing the same few queries on every request.
         // FIXED: an unset cache type fails in Payara 6 (payara/Payara#6647); Arbor has few distinct queries.
         properties = {"fish.payara.statement-cache-size=64", "fish.payara.statement-cache-type=FIXED"})
+// Id blocks are reserved outside the request's transaction (persistence.xml names this pool), so the row lock
+// on the id table lasts one short statement pair instead of a whole request: on MySQL every request that
+// needed a new block otherwise queued behind the slowest transaction holding it.
+@DataSourceDefinition(name = SchemaMigrator.ID_DATA_SOURCE,
+        className = "org.arborlab.control.database.ArborDataSource",
+        minPoolSize = 1, maxPoolSize = 4, transactional = false)
 public class SchemaMigrator {
     public static final String DATA_SOURCE = "java:app/jdbc/arbor";
+    public static final String ID_DATA_SOURCE = "java:app/jdbc/arborIds";
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
     @Resource(lookup = DATA_SOURCE)
