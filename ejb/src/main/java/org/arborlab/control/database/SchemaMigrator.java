@@ -37,7 +37,7 @@ import org.flywaydb.core.api.output.MigrateResult;
         minPoolSize = 1, maxPoolSize = 4, transactional = false)
 public class SchemaMigrator {
     public static final String DATA_SOURCE = "java:app/jdbc/arbor";
-    public static final String ID_DATA_SOURCE = "java:app/jdbc/arborIds";
+    public static final String ID_DATA_SOURCE = "java:global/arbor/jdbc/ids";
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
     @Resource(lookup = DATA_SOURCE)
