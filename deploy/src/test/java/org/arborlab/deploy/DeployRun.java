@@ -76,7 +76,20 @@ final class DeployRun implements AutoCloseable {
         return server.output.toString();
     }
 
-    URL url() throws Exception {
+    /** The first line printed so far that contains {@code text}, waiting up to 10 s for it. */
+    String lineWith(String text) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            for (String line : output.toString().split("\n")) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("deploy/run printed no line with \"" + text + "\":\n" + output);
+    }
+
+        URL url() throws Exception {
         return new URL("http://127.0.0.1:" + port);
     }
 

@@ -31,6 +31,12 @@ class RunCommandIT {
             // the target is 60 s on an idle 2-core machine (README); this bound only catches a hang
             System.out.println("deploy/run was ready after " + server.startup.toMillis() + " ms");
             assertTrue(server.startup.compareTo(java.time.Duration.ofSeconds(180)) < 0, "ready after " + server.startup);
+            // the ready message names the database, never its URL: DATABASE_URL may carry a password
+            String line = server.lineWith("Database: ");
+            String database = line.substring(line.indexOf("Database: "));
+            assertTrue(!database.contains("://") && database.contains(
+                    System.getenv("DATABASE_URL") == null || System.getenv("DATABASE_URL").isEmpty() ? "H2 in" : "MySQL "),
+                    database);
             Http http = new Http(server.url());
             int ready = http.get("/health/ready").statusCode();
             for (int i = 0; i < 60 && ready != 200; i++) { // readiness may flap while start-up work finishes
