@@ -77,6 +77,10 @@ public class Participant extends Identified {
     @Column(name = "timeout_epoch_ms")
     private Long timeoutEpochMillis;
 
+    /** When the experimenter marked the participant as a dropout (the monitor's "Mark as dropout"), else null. */
+    @Column(name = "dropout_epoch_ms")
+    private Long dropoutEpochMillis;
+
     protected Participant() {
         // for JPA
     }
@@ -156,6 +160,14 @@ public class Participant extends Identified {
 
     public void setBot(boolean bot) {
         this.bot = bot;
+    }
+
+    public Long getDropoutEpochMillis() {
+        return dropoutEpochMillis;
+    }
+
+    public void setDropoutEpochMillis(Long dropoutEpochMillis) {
+        this.dropoutEpochMillis = dropoutEpochMillis;
     }
 
     public Long getTimeoutEpochMillis() {

@@ -27,6 +27,8 @@ import java.util.Objects;
 @NamedQuery(name = "Player.byParticipantAndRounds", query = "select p from Player p where p.participant = :participant"
         + " and p.subsession.appName = :app and p.subsession.roundNumber between :first and :last"
         + " order by p.subsession.roundNumber")
+@NamedQuery(name = "Player.waitingByArrival", query = "select p from Player p where p.subsession = :subsession"
+        + " and p.arrival is not null and p.arrivalGrouped = false order by p.arrival")
 @NamedQuery(name = "Player.payoffSum",
         query = "select sum(p.payoff) from Player p where p.participant = :participant")
 public class Player extends Identified {
@@ -65,6 +67,18 @@ public class Player extends Identified {
     @Column(name = "fields", nullable = false)
     @Convert(converter = JsonObjectConverter.class)
     private JsonObject fields = JsonValues.EMPTY;
+
+    /** The order in which this player reached the round's group-by-arrival-time page (1 first), or null. */
+    @Column(name = "gbat_arrival")
+    private Integer arrival;
+
+    /** Whether this player was put in a group by arrival time in this round. */
+    @Column(name = "gbat_grouped", nullable = false)
+    private boolean arrivalGrouped;
+
+    /** When the waiting player's browser last showed the group-by-arrival-time page. */
+    @Column(name = "gbat_seen_epoch_ms")
+    private Long arrivalSeenEpochMillis;
 
     protected Player() {
         // for JPA
@@ -134,5 +148,32 @@ public class Player extends Identified {
 
     public void setFields(JsonObject fields) {
         this.fields = Objects.requireNonNull(fields);
+    }
+
+    public Integer getArrival() {
+        return arrival;
+    }
+
+    public boolean isArrivalGrouped() {
+        return arrivalGrouped;
+    }
+
+    public Long getArrivalSeenEpochMillis() {
+        return arrivalSeenEpochMillis;
+    }
+
+    /** Reached the group-by-arrival-time page as the {@code order}-th of the round. */
+    public void arriveForGrouping(int order, long epochMillis) {
+        this.arrival = order;
+        this.arrivalSeenEpochMillis = epochMillis;
+    }
+
+    /** The waiting browser showed the page again. */
+    public void seenWaiting(long epochMillis) {
+        this.arrivalSeenEpochMillis = epochMillis;
+    }
+
+    public void groupedByArrival() {
+        this.arrivalGrouped = true;
     }
 }

@@ -41,6 +41,14 @@ public class Subsession extends Identified {
     @Column(name = "released_wait_pages", length = 2000, nullable = false)
     private String releasedWaitPages = "";
 
+    /** How many players have reached this round's group-by-arrival-time page. */
+    @Column(name = "gbat_arrivals", nullable = false)
+    private int arrivals;
+
+    /** The highest group id that grouping by arrival time handed out in this round (0: none yet). */
+    @Column(name = "gbat_last_group", nullable = false)
+    private int lastArrivalGroup;
+
     protected Subsession() {
         // for JPA
     }
@@ -77,5 +85,18 @@ public class Subsession extends Identified {
 
     public void setFields(JsonObject fields) {
         this.fields = Objects.requireNonNull(fields);
+    }
+
+    /** Counts one more arrival on the group-by-arrival-time page and returns its number (1 first). */
+    public int countArrival() {
+        return ++arrivals;
+    }
+
+    public int getLastArrivalGroup() {
+        return lastArrivalGroup;
+    }
+
+    public void setLastArrivalGroup(int lastArrivalGroup) {
+        this.lastArrivalGroup = lastArrivalGroup;
     }
 }

@@ -1,6 +1,7 @@
 package org.arborlab.control.admin;
 
-import org.arborlab.control.audit.Audited;
+import org.arborlab.control.access.Role;
+import org.arborlab.control.access.RoleRequired;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,9 +13,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.arborlab.control.NotFoundException;
 import org.arborlab.control.audit.Audited;
-import org.arborlab.control.engine.AppModels;
-import org.arborlab.control.engine.PageFlow;
-import org.arborlab.control.engine.PlayService;
+import org.arborlab.control.engine.runtime.AppRegistry;
+import org.arborlab.control.engine.runtime.PageFlow;
+import org.arborlab.control.engine.runtime.PlayService;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.entity.Participant;
 import org.arborlab.entity.Player;
@@ -22,7 +23,7 @@ import org.arborlab.entity.Session;
 import org.arborlab.entity.SessionCode;
 import org.arborlab.spi.WaitPage;
 
-/** The session monitor (SPEC §2.3): where each participant is, whom a wait page waits for, and "advance slowest". */
+/** The session monitor: where each participant is, whom a wait page waits for, and "advance slowest". */
 @Stateless
 public class MonitorService {
     /** oTree's ADVANCE_SLOWEST_BATCH_SIZE: at most this many participants are moved on per click. */
@@ -35,7 +36,7 @@ public class MonitorService {
     SessionService sessions;
 
     @Inject
-    AppModels apps;
+    AppRegistry apps;
 
     @Inject
     PlayService play;
@@ -76,37 +77,94 @@ public class MonitorService {
             Long secondsOnPage = index == 0 || finished || since == null ? null : Math.max(0, (now - since) / 1000);
             rows.add(new Monitor.Row(p.getIdInSession(), p.getCode().value(),
                     p.getLabel() == null ? "" : p.getLabel().value(), Math.min(index, p.getMaxPageIndex()),
-                    p.getMaxPageIndex(), app, round, page, waitingFor, secondsOnPage, finished));
+                    p.getMaxPageIndex(), app, round, page, waitingFor, secondsOnPage, finished,
+                    p.getDropoutEpochMillis() != null));
         }
         return new Monitor(rows, started, participants.size());
     }
 
     /**
-     * "Advance slowest participants": the participants furthest behind (lowest page index, not finished; those
-     * who have not started count as furthest behind) have their page time out now, at most
-     * {@link #ADVANCE_SLOWEST_BATCH} of them. All in one transaction.
+     * "Advance slowest participants": of the participants who have started and not finished, those furthest
+     * behind (lowest page index) have their page time out now, at most {@link #ADVANCE_SLOWEST_BATCH} of them.
+     * Participants who never opened their link are not "slow" (oTree starts them, which only moves them onto
+     * their first page while the people in the lab stay where they are): they are left alone. All in one
+     * transaction.
      *
-     * @return how many participants were moved on
+     * @param startUnstarted oTree's rule instead, for its script endpoint {@code /AdvanceSession}: participants
+     *     who have not started count as furthest behind and are started
+     * @return the session and the participants moved on ("P3", ...), empty when nobody could be moved
      */
+    @RoleRequired(Role.EXPERIMENTER)
     @Audited("session.advance_slowest")
-    public int advanceSlowest(String code) {
+    public Advanced advanceSlowest(String code, boolean startUnstarted) {
         Session session = require(code);
         PageFlow flow = apps.flow(session.getConfig());
         List<Participant> behind = sessions.participants(session).stream()
-                .filter(p -> !flow.isFinished(p.getIndexInPages())).toList();
+                .filter(p -> (startUnstarted || p.getIndexInPages() > 0) && !flow.isFinished(p.getIndexInPages()))
+                .toList();
         if (behind.isEmpty()) {
-            return 0;
+            return new Advanced(code, List.of());
         }
         int slowest = behind.stream().mapToInt(Participant::getIndexInPages).min().orElseThrow();
-        List<String> codes = behind.stream().filter(p -> p.getIndexInPages() == slowest)
-                .limit(ADVANCE_SLOWEST_BATCH).map(p -> p.getCode().value()).toList();
-        int moved = 0;
-        for (String participant : codes) {
-            if (play.forceTimeout(participant, slowest)) {
-                moved++;
+        return new Advanced(code, advance(behind.stream().filter(p -> p.getIndexInPages() == slowest)
+                .limit(ADVANCE_SLOWEST_BATCH).toList()));
+    }
+
+    /**
+     * The monitor's "Advance one page" for the participants the experimenter ticked: each one's current page
+     * times out now (one who has not started is started). A participant who moved on since the monitor showed
+     * them is still moved from where they are now.
+     *
+     * @param participantCodes codes of this session's participants; others are ignored
+     */
+    @RoleRequired(Role.EXPERIMENTER)
+    @Audited("session.advance_participants")
+    public Advanced advanceParticipants(String code, List<String> participantCodes) {
+        Session session = require(code);
+        PageFlow flow = apps.flow(session.getConfig());
+        List<Participant> chosen = sessions.participants(session).stream()
+                .filter(p -> participantCodes.contains(p.getCode().value()) && !flow.isFinished(p.getIndexInPages()))
+                .toList();
+        return new Advanced(code, advance(chosen));
+    }
+
+    /**
+     * The monitor's "Mark as dropout" (or its undoing) for the participants the experimenter ticked: the mark and
+     * its time are kept with the participant, shown on the monitor and in the audit log; nothing else changes
+     * (their partners move on when the experimenter advances the dropout).
+     *
+     * @return the participants whose mark changed
+     */
+    @RoleRequired(Role.EXPERIMENTER)
+    @Audited("session.mark_dropout")
+    public Advanced markDropout(String code, List<String> participantCodes, boolean dropout) {
+        Session session = require(code);
+        List<String> changed = new ArrayList<>();
+        for (Participant p : sessions.participants(session)) {
+            if (participantCodes.contains(p.getCode().value()) && (p.getDropoutEpochMillis() != null) != dropout) {
+                p.setDropoutEpochMillis(dropout ? System.currentTimeMillis() : null);
+                changed.add("P" + p.getIdInSession());
+            }
+        }
+        return new Advanced(code, changed);
+    }
+
+    private List<String> advance(List<Participant> participants) {
+        List<String> moved = new ArrayList<>();
+        for (Participant p : participants) {
+            if (play.forceTimeout(p.getCode().value(), p.getIndexInPages())) {
+                moved.add("P" + p.getIdInSession());
             }
         }
         return moved;
+    }
+
+    /** Who an advance moved on, as the monitor names them ("P3"). */
+    public record Advanced(String code, List<String> participants) {
+
+        public int count() {
+            return participants.size();
+        }
     }
 
     /** "P2, P3": the players of this participant's group (or round, for a wait-for-all page) not there yet. */
@@ -146,7 +204,7 @@ public class MonitorService {
          * @param secondsOnPage null when not on a page (not started, finished)
          */
         public record Row(int idInSession, String code, String label, int index, int maxIndex, String app,
-                Integer round, String page, String waitingFor, Long secondsOnPage, boolean finished) {
+                Integer round, String page, String waitingFor, Long secondsOnPage, boolean finished, boolean dropout) {
 
             public String progress() {
                 return index + "/" + maxIndex;

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.arborlab.control.engine.CurrencyFormat;
+import org.arborlab.control.engine.runtime.CurrencyFormat;
 import org.arborlab.control.session.Payoffs;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.control.settings.CurrencySettings;
@@ -20,7 +20,7 @@ import org.arborlab.entity.Session;
 import org.arborlab.entity.SessionCode;
 
 /**
- * The Payments tab (SPEC §5.5): each participant's payoff in real-world currency (points × the session's
+ * The Payments tab: each participant's payoff in real-world currency (points × the session's
  * real_world_currency_per_point, rounded to the currency's places) plus the participation fee.
  */
 @Stateless

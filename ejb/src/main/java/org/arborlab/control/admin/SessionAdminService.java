@@ -1,5 +1,7 @@
 package org.arborlab.control.admin;
 
+import org.arborlab.control.access.Role;
+import org.arborlab.control.access.RoleRequired;
 import org.arborlab.control.audit.Audited;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,10 +24,10 @@ import java.util.Set;
 import org.arborlab.control.InvalidInputException;
 import org.arborlab.control.NotFoundException;
 import org.arborlab.control.audit.Audited;
-import org.arborlab.control.engine.AppModel;
-import org.arborlab.control.engine.AppModels;
-import org.arborlab.control.engine.ArrivalService;
-import org.arborlab.control.engine.Links;
+import org.arborlab.control.engine.runtime.AppModel;
+import org.arborlab.control.engine.runtime.AppRegistry;
+import org.arborlab.control.engine.features.ArrivalService;
+import org.arborlab.control.engine.runtime.Links;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.control.settings.RoomConfig;
 import org.arborlab.control.settings.SettingsService;
@@ -53,7 +55,7 @@ public class SessionAdminService {
     SettingsService settings;
 
     @Inject
-    AppModels apps;
+    AppRegistry apps;
 
     @Inject
     ArrivalService arrivals;
@@ -67,7 +69,16 @@ public class SessionAdminService {
                 displayName(s), s.getCreatedEpochMillis(), s.getLabel(), s.isArchived())).toList();
     }
 
+    /** Demo sessions, newest first (the Sessions list leaves them out). */
+    public List<SessionRow> demoSessions() {
+        List<Session> found = em.createQuery("select s from Session s where s.demo = true"
+                + " order by s.createdEpochMillis desc, s.id desc", Session.class).setMaxResults(200).getResultList();
+        return found.stream().map(s -> new SessionRow(s.getCode().value(), s.getNumParticipants(), s.getConfigName(),
+                displayName(s), s.getCreatedEpochMillis(), s.getLabel(), s.isArchived())).toList();
+    }
+
     /** Moves sessions into the archive or out of it; unknown codes are refused and nothing changes. */
+    @RoleRequired(Role.EXPERIMENTER)
     @Audited("session.archive")
     public int setArchived(List<String> codes, boolean archived) {
         List<Session> found = require(codes);
@@ -76,6 +87,7 @@ public class SessionAdminService {
     }
 
     /** oTree's {@code /ToggleArchivedSessions}: each session moves into the archive or out of it. */
+    @RoleRequired(Role.EXPERIMENTER)
     @Audited("session.toggle_archived")
     public int toggleArchived(List<String> codes) {
         List<Session> found = require(codes);
@@ -85,8 +97,9 @@ public class SessionAdminService {
 
     /**
      * Deletes sessions with everything that belongs to them (participants, subsessions, groups, players, page
-     * times, room bindings, idempotency keys), children first, in this one transaction.
+     * times, chat messages, room bindings, idempotency keys), children first, in this one transaction.
      */
+    @RoleRequired(Role.EXPERIMENTER)
     @Audited("session.delete")
     public int delete(List<String> codes) {
         List<Session> found = require(codes);
@@ -94,7 +107,7 @@ public class SessionAdminService {
             return 0;
         }
         List<Long> ids = found.stream().map(Session::getId).toList();
-        for (String entity : List.of("PageCompletion", "Player", "PlayerGroup", "Subsession", "RoomSession",
+        for (String entity : List.of("ChatMessage", "PageCompletion", "Player", "PlayerGroup", "Subsession", "RoomSession",
                 "IdempotencyKey", "Participant")) {
             em.createQuery("delete from " + entity + " x where x.session.id in :ids").setParameter("ids", ids)
                     .executeUpdate();
@@ -158,6 +171,7 @@ public class SessionAdminService {
      * Edit properties: label, comment, participation fee and currency per point. Both amounts must be at least 0;
      * on any problem nothing is saved.
      */
+    @RoleRequired(Role.EXPERIMENTER)
     @Audited("session.edit_properties")
     public void editProperties(String code, String label, String comment, BigDecimal participationFee,
             BigDecimal realWorldCurrencyPerPoint) {
@@ -207,6 +221,7 @@ public class SessionAdminService {
      * Closes a room: it no longer has a session (the session itself stays, reachable from the sessions list).
      * Newcomers wait for the next session.
      */
+    @RoleRequired(Role.EXPERIMENTER)
     @Audited("room.close")
     public void closeRoom(String name) {
         room(name);

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.arborlab.control.engine.AppModel;
-import org.arborlab.control.engine.AppModels;
-import org.arborlab.control.engine.FieldSpec;
+import org.arborlab.control.engine.runtime.AppModel;
+import org.arborlab.control.engine.runtime.AppRegistry;
+import org.arborlab.control.engine.runtime.FieldSpec;
 import org.arborlab.control.export.Cells;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.entity.Player;
@@ -16,7 +16,7 @@ import org.arborlab.entity.SessionCode;
 import org.arborlab.entity.Subsession;
 
 /**
- * The Data tab (SPEC §2.3): one table per app and round, a row per player with the player's, group's and
+ * The Data tab: one table per app and round, a row per player with the player's, group's and
  * subsession's fields. Values are shown as the export writes them, cut to 30 characters.
  */
 @Stateless
@@ -28,7 +28,7 @@ public class SessionDataService {
     SessionService sessions;
 
     @Inject
-    AppModels apps;
+    AppRegistry apps;
 
     /** @throws org.arborlab.control.NotFoundException for an unknown session */
     public List<Table> tables(String code) {
@@ -74,8 +74,17 @@ public class SessionDataService {
         return fields.stream().map(FieldSpec::name).toList();
     }
 
-    /** A value as the export shows it, cut to {@link #MAX_CHARS} characters and "…". */
+    /**
+     * A value as the export shows it, cut to {@link #MAX_CHARS} characters and "…"; except yes/no values, which
+     * read "True"/"False" here as on oTree's data page (the export's 1/0 look like numbers on a page).
+     */
     static String cell(Object value) {
+        if (value == jakarta.json.JsonValue.TRUE || Boolean.TRUE.equals(value)) {
+            return "True";
+        }
+        if (value == jakarta.json.JsonValue.FALSE || Boolean.FALSE.equals(value)) {
+            return "False";
+        }
         Object shown = Cells.of(value);
         String text = shown == null ? "" : shown.toString();
         return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) + "…" : text;

@@ -39,15 +39,47 @@ final class AuditDescriptions {
             return "null";
         }
         String text;
-        if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
-                || value instanceof Enum<?> || value instanceof JsonValue || value instanceof Collection<?>
-                || value instanceof Record) {
+        if (value instanceof Record record) {
+            text = fields(record);
+        } else if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Enum<?> || value instanceof JsonValue || value instanceof Collection<?>) {
             text = value.toString();
         } else {
             String id = identity(value);
             text = id != null ? id : value.getClass().getSimpleName();
         }
         return text.length() > VALUE_MAX ? text.substring(0, VALUE_MAX - 1) + "…" : text;
+    }
+
+    /**
+     * A request record as people read it: "config name: trust, participants: 2", its set fields only (never the
+     * record's Java form {@code CreateSession[configName=trust, ...]}).
+     */
+    static String fields(Record record) {
+        List<String> parts = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+            Object field;
+            try {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true); // records declared inside a service class are not public
+                field = accessor.invoke(record);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                continue;
+            }
+            if (field == null || field instanceof Collection<?> c && c.isEmpty() || field instanceof java.util.Map<?, ?> m
+                    && m.isEmpty() || field instanceof CharSequence cs && cs.isEmpty()) {
+                continue;
+            }
+            String shown = field instanceof Record nested ? fields(nested) : identity(field) != null
+                    && !(field instanceof Collection<?>) ? identity(field) : String.valueOf(field);
+            parts.add(words(component.getName()) + ": " + shown);
+        }
+        return String.join(", ", parts);
+    }
+
+    /** "numParticipants" → "num participants". */
+    static String words(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** getCode(), getName() or value() of entities and value types; plain strings and numbers as they are. */

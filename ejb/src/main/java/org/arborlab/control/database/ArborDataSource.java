@@ -8,14 +8,14 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.arborlab.control.Configuration;
 
 /**
  * The connection factory behind Arbor's container-managed pool ({@code java:app/jdbc/arbor}, declared on
  * {@link SchemaMigrator}). It reads {@code DATABASE_URL} and {@code ARBOR_DATA} itself, so the same
- * application needs no server-side set-up on Payara Micro or on Payara Server: the server pools and enlists
- * the connections, this class only opens them.
+ * application needs no server-side set-up on any server: the server pools and enlists the connections, this
+ * class only opens them. It reads them through {@link Configuration}, not MicroProfile Config: servers open the
+ * pool while JPA prepares the application, before their Config implementation is registered.
  */
 public class ArborDataSource implements DataSource {
     private static final Logger LOG = Logger.getLogger(ArborDataSource.class.getName());
@@ -24,15 +24,16 @@ public class ArborDataSource implements DataSource {
     private volatile Driver driver;
     private int loginTimeout;
     private PrintWriter logWriter;
+    private String description;
 
     /** Where this instance connects, resolved once from the configuration. */
     public DatabaseUrl databaseUrl() {
         DatabaseUrl current = url;
         if (current == null) {
-            Config config = ConfigProvider.getConfig(ArborDataSource.class.getClassLoader());
-            current = DatabaseUrl.resolve(config.getOptionalValue("DATABASE_URL", String.class).orElse(null),
-                    config.getOptionalValue("ARBOR_DATA", String.class).orElse(null));
+            current = DatabaseUrl.resolve(Configuration.value("DATABASE_URL").orElse(null),
+                    Configuration.value("ARBOR_DATA").orElse(null));
             LOG.info("Arbor database: " + current);
+            current.notes().forEach(LOG::warning);
             url = current;
         }
         return current;
@@ -48,8 +49,11 @@ public class ArborDataSource implements DataSource {
     public Connection getConnection(String user, String password) throws SQLException {
         DatabaseUrl target = databaseUrl();
         Properties properties = new Properties();
-        properties.setProperty("user", user == null ? target.user() : user);
-        properties.setProperty("password", password == null ? target.password() : password);
+        // Pools pass the credentials they were configured with: null on Payara, "" on GlassFish. Neither means
+        // "no user": both mean the URL's.
+        boolean own = user != null && !user.isEmpty();
+        properties.setProperty("user", own ? user : target.user());
+        properties.setProperty("password", own && password != null ? password : target.password());
         Connection connection = driver(target).connect(target.jdbcUrl(), properties);
         if (connection == null) {
             throw new SQLException("No JDBC driver accepts " + target.jdbcUrl());
@@ -75,6 +79,18 @@ public class ArborDataSource implements DataSource {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot load the MySQL driver", e);
         }
+    }
+
+    /**
+     * JDBC's standard {@code description} property, given by the pool's properties. It matters on WildFly: its pool
+     * refuses a data source class that receives no property it has a setter for.
+     */
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getDescription() {
+        return description;
     }
 
     @Override

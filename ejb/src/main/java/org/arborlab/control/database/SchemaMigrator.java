@@ -28,13 +28,15 @@ import org.flywaydb.core.api.output.MigrateResult;
         minPoolSize = 1, maxPoolSize = 32, transactional = true,
         // Reusing prepared statements per connection saves re-parsing the same few queries on every request.
         // FIXED: an unset cache type fails in Payara 6 (payara/Payara#6647); Arbor has few distinct queries.
-        properties = {"fish.payara.statement-cache-size=64", "fish.payara.statement-cache-type=FIXED"})
+        // description: WildFly's pool needs at least one property the class can take (ArborDataSource#setDescription)
+        properties = {"fish.payara.statement-cache-size=64", "fish.payara.statement-cache-type=FIXED",
+            "description=Arbor"})
 // Id blocks are reserved outside the request's transaction (persistence.xml names this pool), so the row lock
 // on the id table lasts one short statement pair instead of a whole request: on MySQL every request that
 // needed a new block otherwise queued behind the slowest transaction holding it.
 @DataSourceDefinition(name = SchemaMigrator.ID_DATA_SOURCE,
         className = "org.arborlab.control.database.ArborDataSource",
-        minPoolSize = 1, maxPoolSize = 4, transactional = false)
+        minPoolSize = 1, maxPoolSize = 4, transactional = false, properties = "description=Arbor id blocks")
 public class SchemaMigrator {
     public static final String DATA_SOURCE = "java:app/jdbc/arbor";
     public static final String ID_DATA_SOURCE = "java:global/arbor/jdbc/ids";
@@ -45,7 +47,14 @@ public class SchemaMigrator {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = configure(dataSource, SchemaMigrator.class.getClassLoader()).load().migrate();
+        Flyway flyway = configure(dataSource, SchemaMigrator.class.getClassLoader()).load();
+        MigrateResult result = flyway.migrate();
+        if (flyway.info().current() == null) {
+            // Flyway logs an unreadable classpath location and carries on: stop here rather than fail later on
+            // missing tables (Open Liberty needed db/migration/flyway.location to list the migrations)
+            throw new IllegalStateException("Arbor's database migrations (db/migration) were not found on the "
+                    + "class path; the schema cannot be set up");
+        }
         LOG.info(() -> "Arbor schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migrations applied now, database " + result.database + ")");
     }

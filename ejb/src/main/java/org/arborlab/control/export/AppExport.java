@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** oTree's per-app table (SPEC.md §5.4): one row per player of the app, over sessions and rounds. */
+/** oTree's per-app table as oTree writes it: one row per player of the app, over sessions and rounds. */
 final class AppExport {
 
     private AppExport() {

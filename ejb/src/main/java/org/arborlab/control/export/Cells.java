@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import org.arborlab.spi.Currency;
 
 /**
- * oTree's cell formatting (SPEC.md §5.2): missing values are blank, booleans 1 and 0, currency and other
+ * oTree's cell formatting, as its exports write cells: missing values are blank, booleans 1 and 0, currency and other
  * numbers plain numbers, text with line breaks turned into spaces.
  */
 public final class Cells {

@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** An app's custom export (SPEC.md §5.4): its rows as it yields them, cells formatted as in every export. */
+/** An app's custom export, as oTree runs it: its rows as it yields them, cells formatted as in every export. */
 final class CustomExport {
 
     private CustomExport() {

@@ -16,14 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
-import org.arborlab.control.AppRegistry;
 import org.arborlab.control.InvalidInputException;
 import org.arborlab.control.NotFoundException;
 import org.arborlab.control.database.SchemaMigrator;
-import org.arborlab.control.engine.AppModel;
-import org.arborlab.control.engine.AppModels;
-import org.arborlab.control.engine.CustomExports;
-import org.arborlab.control.engine.FieldSpec;
+import org.arborlab.control.engine.runtime.AppModel;
+import org.arborlab.control.engine.runtime.AppRegistry;
+import org.arborlab.control.engine.features.CustomExports;
+import org.arborlab.control.engine.runtime.FieldSpec;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.control.settings.Settings;
 import org.arborlab.control.settings.SettingsService;
@@ -45,9 +44,6 @@ public class ExportService {
 
     @Inject
     AppRegistry apps;
-
-    @Inject
-    AppModels models;
 
     @Inject
     SettingsService settingsService;
@@ -146,7 +142,7 @@ public class ExportService {
 
     /** Installed apps that have a custom export, by name. */
     public List<String> appsWithCustomExport() {
-        return models.all().values().stream().filter(AppModel::hasCustomExport).map(AppModel::name).toList();
+        return apps.all().values().stream().filter(AppModel::hasCustomExport).map(AppModel::name).toList();
     }
 
     /** Apps that have data in the database (installed or not), by name: the Data page's per-app exports. */
@@ -221,7 +217,7 @@ public class ExportService {
 
     /** An app's declared fields; an app that is no longer installed keeps only the built-in columns. */
     AppColumns columns(String app) {
-        AppModel model = models.all().get(app);
+        AppModel model = apps.all().get(app);
         if (model == null) {
             return AppColumns.builtInOnly(app);
         }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-/** oTree's page-times table (SPEC.md §5.5): one row per page completion, and one per arrival (index 0). */
+/** oTree's page-times table, with oTree's columns: one row per page completion, and one per arrival (index 0). */
 final class PageTimesExport {
     static final List<String> HEADER = List.of("session_code", "participant_id_in_session", "participant_code",
             "page_index", "app_name", "page_name", "epoch_time_completed", "round_number", "timeout_happened",

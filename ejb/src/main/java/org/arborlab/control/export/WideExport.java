@@ -21,7 +21,7 @@ import java.util.function.Function;
 import org.arborlab.control.settings.SessionConfig;
 
 /**
- * oTree's all-apps wide table (SPEC.md §5.3): one row per participant, then for each app and round the
+ * oTree's all-apps wide table, with oTree's columns: one row per participant, then for each app and round the
  * player's, group's and subsession's columns. Participants are read 500 at a time with their players.
  */
 final class WideExport {

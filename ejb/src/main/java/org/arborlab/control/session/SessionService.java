@@ -1,5 +1,7 @@
 package org.arborlab.control.session;
 
+import org.arborlab.control.access.Role;
+import org.arborlab.control.access.RoleRequired;
 import org.arborlab.control.audit.Audited;
 import org.arborlab.entity.Jsonp;
 import jakarta.annotation.Resource;
@@ -23,12 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.arborlab.control.AppRegistry;
+import org.arborlab.control.engine.runtime.AppRegistry;
 import org.arborlab.control.ConflictException;
 import org.arborlab.control.InvalidInputException;
 import org.arborlab.control.NotFoundException;
-import org.arborlab.control.engine.RoomSessionStarted;
-import org.arborlab.control.engine.SessionHooks;
+import org.arborlab.control.engine.features.RoomSessionStarted;
+import org.arborlab.control.engine.runtime.SessionHooks;
 import org.arborlab.control.settings.SessionConfig;
 import org.arborlab.control.settings.Settings;
 import org.arborlab.control.settings.SettingsService;
@@ -70,6 +72,7 @@ public class SessionService {
     @Inject
     Event<RoomSessionStarted> roomSessionStarted;
 
+    @RoleRequired(Role.EXPERIMENTER)
     @Audited("session.create")
     public Session create(@NotNull @Valid CreateSession request) {
         Settings settings = settingsService.settings();
@@ -77,7 +80,7 @@ public class SessionService {
                 .orElseThrow(() -> new NotFoundException("Session config \"" + request.configName()
                         + "\" not found in settings.SESSION_CONFIGS."));
         JsonObject effectiveConfig = ConfigEdits.apply(config, request.modifiedConfigFields());
-        List<App<?, ?, ?>> sequence = config.appSequence().stream().<App<?, ?, ?>>map(apps::get).toList();
+        List<App<?, ?, ?>> sequence = config.appSequence().stream().<App<?, ?, ?>>map(name -> apps.get(name).app()).toList();
         int numParticipants = numParticipants(config, sequence, request.numParticipants());
         RoomName room = null;
         if (request.roomName() != null) {
@@ -91,14 +94,7 @@ public class SessionService {
                 numParticipants, request.demo(), System.currentTimeMillis());
         session.setLabel(request.label());
         em.persist(session);
-        List<Participant> participants = createParticipants(session, numParticipants,
-                hooks.maxPageIndex(config.appSequence()));
-        for (App<?, ?, ?> app : sequence) {
-            for (int round = 1; round <= app.numRounds(); round++) {
-                createRound(session, app, round, participants);
-            }
-        }
-        hooks.creatingSession(session);
+        hooks.build(session, numParticipants);
         if (room != null) {
             bindRoom(room, session);
             roomSessionStarted.fire(new RoomSessionStarted(room.value()));
@@ -110,6 +106,7 @@ public class SessionService {
      * {@link #create} under an {@code Idempotency-Key}: the same key within 24 hours returns the first session
      * (and creates nothing); the same key with a different request is refused.
      */
+    @RoleRequired(Role.EXPERIMENTER)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SessionListing create(@NotNull @Valid CreateSession request, @NotNull String idempotencyKey) {
         SessionService self = context.getBusinessObject(SessionService.class);
@@ -121,6 +118,7 @@ public class SessionService {
         }
     }
 
+    @RoleRequired(Role.EXPERIMENTER)
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public SessionListing createOnce(CreateSession request, String idempotencyKey) {
         long now = System.currentTimeMillis();
@@ -139,7 +137,8 @@ public class SessionService {
         earlier.ifPresent(em::remove);
         em.createNamedQuery("IdempotencyKey.expire").setParameter("before", now - IdempotencyKey.LIFETIME_MS)
                 .executeUpdate();
-        Session session = create(request);
+        // through the container, not this: the audit entry and the role check belong to every session created
+        Session session = context.getBusinessObject(SessionService.class).create(request);
         em.persist(new IdempotencyKey(keyHash, requestHash, session, request.roomName(), now));
         em.flush();
         return new SessionListing(session, Optional.ofNullable(request.roomName()));
@@ -258,39 +257,6 @@ public class SessionService {
                     + requested + ") is not a multiple of group size (" + lcm + ")");
         }
         return requested;
-    }
-
-    private List<Participant> createParticipants(Session session, int count, int maxPageIndex) {
-        Set<ParticipantCode> codes = new HashSet<>();
-        List<Participant> participants = new java.util.ArrayList<>(count);
-        for (int id = 1; id <= count; id++) {
-            ParticipantCode code;
-            do {
-                code = ParticipantCode.random();
-                // 36^8 codes: a clash with another session is left to the unique constraint
-            } while (!codes.add(code));
-            Participant participant = new Participant(session, code, id, maxPageIndex);
-            em.persist(participant);
-            participants.add(participant);
-        }
-        return participants;
-    }
-
-    private void createRound(Session session, App<?, ?, ?> app, int round, List<Participant> participants) {
-        Subsession subsession = new Subsession(session, app.name(), round);
-        em.persist(subsession);
-        List<List<Integer>> groups = Grouping.sequential(participants.size(), app.playersPerGroup());
-        for (int g = 0; g < groups.size(); g++) {
-            Group group = new Group(subsession, g + 1);
-            em.persist(group);
-            List<Integer> members = groups.get(g);
-            for (int i = 0; i < members.size(); i++) {
-                int idInSubsession = members.get(i);
-                Player player = new Player(group, participants.get(idInSubsession - 1), idInSubsession, i + 1);
-                player.setRole(i < app.roles().size() ? app.roles().get(i) : "");
-                em.persist(player);
-            }
-        }
     }
 
     private void bindRoom(RoomName room, Session session) {

@@ -29,7 +29,18 @@ public final class SettingsLoader {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_]+");
     private static final Set<String> TOP_LEVEL = Set.of("SESSION_CONFIG_DEFAULTS", "SESSION_CONFIGS", "ROOMS",
             "PARTICIPANT_FIELDS", "SESSION_FIELDS", "REAL_WORLD_CURRENCY_CODE",
-            "REAL_WORLD_CURRENCY_DECIMAL_PLACES", "USE_POINTS", "POINTS_DECIMAL_PLACES");
+            "REAL_WORLD_CURRENCY_DECIMAL_PLACES", "USE_POINTS", "POINTS_DECIMAL_PLACES", "SECRET_KEY",
+            "ADMIN_USERNAME", "LANGUAGE_CODE", "DEMO_PAGE_TITLE", "DEMO_PAGE_INTRO_HTML");
+    /**
+     * Settings an oTree project carries that Arbor accepts but does not use (each reported at start-up): the
+     * password comes from OTREE_ADMIN_PASSWORD, the auth level and production mode from their environment
+     * variables, apps are Java classes, and Arbor has no browser launcher, Sentry or MTurk.
+     */
+    static final Set<String> IGNORED = Set.of("ADMIN_PASSWORD", "AUTH_LEVEL", "DEBUG", "INSTALLED_APPS",
+            "EXTENSION_APPS", "BROWSER_COMMAND", "SENTRY_DSN", "MTURK_NUM_PARTICIPANTS_MULTIPLE",
+            "MTURK_HIT_SETTINGS", "OTREE_PRODUCTION", "REST_KEY", "DEMO_PAGE_INTRO_TEXT", "POINTS_CUSTOM_NAME",
+            "USE_I18N", "TIME_ZONE");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*");
     private static final Set<String> ROOM_KEYS =
             Set.of("name", "display_name", "participant_label_file", "use_secure_urls");
     /** Participant attributes a PARTICIPANT_FIELDS entry may not shadow. */
@@ -59,14 +70,37 @@ public final class SettingsLoader {
     public Settings load(String json) {
         JsonObject root = parse(json);
         for (String key : root.keySet()) {
-            if (!TOP_LEVEL.contains(key)) {
-                throw fail("unknown setting \"" + key + "\". Known settings: " + new java.util.TreeSet<>(TOP_LEVEL));
+            if (!TOP_LEVEL.contains(key) && !IGNORED.contains(key)) {
+                throw fail("unknown setting \"" + key + "\". Known settings: " + new java.util.TreeSet<>(TOP_LEVEL)
+                        + "; accepted but not used: " + new java.util.TreeSet<>(IGNORED));
             }
         }
         List<String> participantFields = names(root, "PARTICIPANT_FIELDS", RESERVED_PARTICIPANT);
         List<String> sessionFields = names(root, "SESSION_FIELDS", RESERVED_SESSION);
         return new Settings(source, sessionConfigs(root), rooms(root), participantFields, sessionFields,
-                currency(root));
+                currency(root), project(root));
+    }
+
+    private ProjectSettings project(JsonObject root) {
+        ProjectSettings defaults = ProjectSettings.defaults();
+        Optional<String> secret = root.containsKey("SECRET_KEY")
+                ? Optional.of(string(root, "SECRET_KEY", "settings")).filter(s -> !s.isEmpty()) : Optional.empty();
+        String user = root.containsKey("ADMIN_USERNAME")
+                ? string(root, "ADMIN_USERNAME", "settings").strip() : defaults.adminUsername();
+        if (user.isEmpty()) {
+            throw fail("ADMIN_USERNAME is undefined (an empty string); leave it out for \"admin\"");
+        }
+        String language = root.containsKey("LANGUAGE_CODE")
+                ? string(root, "LANGUAGE_CODE", "settings") : defaults.languageCode();
+        if (!LANGUAGE.matcher(language).matches()) {
+            throw fail("LANGUAGE_CODE must be a language code such as \"en\" or \"de\", got \"" + language + "\"");
+        }
+        String title = root.containsKey("DEMO_PAGE_TITLE")
+                ? string(root, "DEMO_PAGE_TITLE", "settings") : defaults.demoPageTitle();
+        String intro = root.containsKey("DEMO_PAGE_INTRO_HTML")
+                ? string(root, "DEMO_PAGE_INTRO_HTML", "settings") : defaults.demoPageIntroHtml();
+        List<String> ignored = root.keySet().stream().filter(IGNORED::contains).sorted().toList();
+        return new ProjectSettings(secret, user, language, title, intro, ignored);
     }
 
     private JsonObject parse(String json) {

@@ -14,13 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.arborlab.control.AppRegistry;
+import org.arborlab.control.engine.runtime.AppRegistry;
 import org.arborlab.control.ServerEnvironment;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Loads the settings file once at start-up: {@code ARBOR_SETTINGS} if set, else the default shipped inside the
- * application. A wrong file (or a wrong {@code OTREE_AUTH_LEVEL}) stops the deployment with a clear message.
+ * Loads the settings file once at start-up: {@code ARBOR_SETTINGS} if set, else {@code arbor/settings.json} from
+ * the classpath (a study project's apps jar carries it), else none (no session configs). A wrong file (or a wrong {@code OTREE_AUTH_LEVEL}) stops the deployment with a clear message.
  * The settings never change after start-up, so readers take no lock: the container's default write lock made
  * every request queue behind every other one (a fair lock, several calls per request).
  */
@@ -57,8 +57,21 @@ public class SettingsService {
             LOG.severe(START_UP_ERROR + e.getMessage());
             throw e;
         }
+        warnAboutUnused(settings.project());
         LOG.info(() -> "Arbor settings loaded from " + settings.source() + ": " + settings.sessionConfigs().size()
                 + " session configs, " + settings.rooms().size() + " rooms");
+    }
+
+    /** Settings Arbor accepts but does not use are said once, here, rather than silently dropped. */
+    private static void warnAboutUnused(ProjectSettings project) {
+        for (String name : project.ignored()) {
+            LOG.warning(() -> "Arbor settings: " + name + " is an oTree setting that Arbor ignores"
+                    + (name.equals("ADMIN_PASSWORD") ? " (set OTREE_ADMIN_PASSWORD instead)" : ""));
+        }
+        if (!project.locale().getLanguage().equals(project.languageCode().split("[-_]")[0].toLowerCase())) {
+            LOG.warning(() -> "Arbor settings: LANGUAGE_CODE " + project.languageCode() + " has no translation of"
+                    + " Arbor's built-in texts (there are " + ProjectSettings.TRANSLATED + "); they stay in English");
+        }
     }
 
     public Settings settings() {
@@ -92,7 +105,11 @@ public class SettingsService {
                 name -> ParticipantLabelFile.resource("arbor/" + name), apps.all().keySet());
         try (InputStream in = SettingsService.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
-                throw new SettingsException("The default settings " + DEFAULT_RESOURCE + " are missing from the build");
+                // Arbor alone, without a study project's jar (which carries arbor/settings.json): no session configs
+                LOG.warning(() -> "Arbor settings: no " + DEFAULT_RESOURCE + " on the classpath (a study project's"
+                        + " apps jar carries it) and ARBOR_SETTINGS is not set: no session configs, no rooms");
+                return new SettingsLoader("none", name -> ParticipantLabelFile.resource("arbor/" + name),
+                        apps.all().keySet()).load("{\"SESSION_CONFIGS\": []}");
             }
             return loader.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package org.arborlab.control.token;
 
+import org.arborlab.control.access.Role;
+import org.arborlab.control.access.RoleRequired;
 import org.arborlab.control.audit.Audited;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -48,6 +50,7 @@ public class ApiTokenService {
     public record Grant(long tokenId, String name, Set<ApiScope> scopes, Optional<String> roomName) {
     }
 
+    @RoleRequired(Role.ADMIN)
     @Audited("api_token.create")
     public Issued create(@NotBlank @Size(max = 100) String name, @NotNull Set<ApiScope> scopes, String roomName,
             Long expiresEpochMillis, @NotBlank String createdBy) {
@@ -74,6 +77,7 @@ public class ApiTokenService {
         return em.createNamedQuery("ApiToken.all", ApiToken.class).getResultList();
     }
 
+    @RoleRequired(Role.ADMIN)
     @Audited("api_token.revoke")
     public void revoke(long id) {
         ApiToken token = em.find(ApiToken.class, id);

@@ -1,5 +1,7 @@
 package org.arborlab.control.vars;
 
+import org.arborlab.control.access.Role;
+import org.arborlab.control.access.RoleRequired;
 import org.arborlab.control.audit.Audited;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -70,6 +72,7 @@ public class VarsService {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @RoleRequired(Role.EXPERIMENTER)
     @Audited("participant_vars.post")
     public Delivery mergeParticipantVarsOnce(RoomName room, ParticipantLabel label, JsonObject vars) {
         Optional<Participant> arrived = Optional.ofNullable(em.find(RoomSession.class, room.value()))
@@ -96,6 +99,7 @@ public class VarsService {
         return Delivery.STORED_UNTIL_ARRIVAL;
     }
 
+    @RoleRequired(Role.EXPERIMENTER)
     @Audited("participant_vars.post")
     public void mergeParticipantVars(@NotNull ParticipantCode code, @NotNull JsonObject vars) {
         Participant participant = em.createNamedQuery("Participant.byCode", Participant.class)
@@ -104,6 +108,7 @@ public class VarsService {
         participant.mergeVars(vars);
     }
 
+    @RoleRequired(Role.EXPERIMENTER)
     @Audited("session_vars.post")
     public void mergeSessionVars(@NotNull SessionCode code, @NotNull JsonObject vars) {
         Session session = em.createNamedQuery("Session.byCode", Session.class).setParameter("code", code)
@@ -113,6 +118,7 @@ public class VarsService {
     }
 
     /** Merges into the session of the room. */
+    @RoleRequired(Role.EXPERIMENTER)
     @Audited("session_vars.post")
     public SessionCode mergeSessionVarsByRoom(@NotNull String roomName, @NotNull JsonObject vars) {
         RoomName room = room(roomName);

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 class SessionDataCellsTest {
 
     @Test
-    void valuesShowAsInTheExportCutToThirtyCharacters() {
+    void valuesShowAsInTheExportCutToThirtyCharactersExceptYesNo() {
         assertEquals("", SessionDataService.cell(null));
-        assertEquals("1", SessionDataService.cell(true));
-        assertEquals("0", SessionDataService.cell(false));
+        // yes/no read as words on the page (the export writes 1/0)
+        assertEquals("True", SessionDataService.cell(true));
+        assertEquals("False", SessionDataService.cell(jakarta.json.JsonValue.FALSE));
         assertEquals("2.5", SessionDataService.cell(new BigDecimal("2.500000")));
         assertEquals("10", SessionDataService.cell(Json.createValue(new BigDecimal("10.000"))));
         assertEquals("a b", SessionDataService.cell(Json.createValue("a\nb")));

@@ -35,9 +35,18 @@ class AuditDescriptionsTest {
     void detailsListTheArgumentsShortly() {
         String detail = AuditDescriptions.detail(new Object[] {"econ101", new Code("L1"),
                 Json.createObjectBuilder().add("age", 30).build(), null, "x".repeat(1000)});
-        assertTrue(detail.startsWith("econ101, Code[value=L1], {\"age\":30}, null, xxx"), detail);
+        assertTrue(detail.startsWith("econ101, value: L1, {\"age\":30}, null, xxx"), detail);
         assertTrue(detail.length() < 500, "each value is cut: " + detail.length());
         assertNull(AuditDescriptions.detail(new Object[0]));
+    }
+
+    record CreateSession(String configName, int numParticipants, String label, java.util.Map<String, Object> config) {
+    }
+
+    @Test
+    void aRequestRecordReadsAsWordsNotAsItsJavaForm() {
+        String detail = AuditDescriptions.detail(new Object[] {new CreateSession("trust", 2, "", java.util.Map.of())});
+        assertEquals("config name: trust, num participants: 2", detail);
     }
 
     @Test

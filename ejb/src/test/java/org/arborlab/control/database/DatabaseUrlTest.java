@@ -14,7 +14,7 @@ class DatabaseUrlTest {
     void withoutDatabaseUrlUsesH2UnderTheDataDirectory() {
         DatabaseUrl url = DatabaseUrl.resolve(null, "/srv/arbor-data");
         assertEquals(DatabaseUrl.Kind.H2, url.kind());
-        assertEquals("jdbc:h2:file:/srv/arbor-data/arbor;DB_CLOSE_ON_EXIT=FALSE", url.jdbcUrl());
+        assertEquals("jdbc:h2:file:/srv/arbor-data/arbor;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", url.jdbcUrl());
         String relative = DatabaseUrl.resolve("", null).jdbcUrl();
         assertTrue(relative.startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath()), relative);
     }
@@ -29,10 +29,33 @@ class DatabaseUrlTest {
     }
 
     @Test
-    void queryStringAndPortAreKept() {
+    void queryOptionsAreAddedToTheDefaultsAndThePortIsKept() {
         DatabaseUrl url = DatabaseUrl.resolve("mysql://root:@127.0.0.1:3307/t?sslMode=REQUIRED", null);
-        assertEquals("jdbc:mysql://127.0.0.1:3307/t?sslMode=REQUIRED", url.jdbcUrl());
+        assertEquals("jdbc:mysql://127.0.0.1:3307/t?" + DatabaseUrl.MYSQL_DEFAULTS + "&sslMode=REQUIRED", url.jdbcUrl());
         assertEquals("", url.password());
+        assertTrue(url.notes().isEmpty(), url.notes()::toString);
+    }
+
+    @Test
+    void anOptionOverridingADefaultWinsAndIsExplained() {
+        DatabaseUrl url = DatabaseUrl.resolve(
+                "mysql://root:@h/t?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionTimeZone=SERVER", null);
+        assertEquals("jdbc:mysql://h:3306/t?characterEncoding=UTF-8&connectionTimeZone=SERVER"
+                + "&useLocalSessionState=true&cacheServerConfiguration=true&rewriteBatchedStatements=true"
+                + "&createDatabaseIfNotExist=true", url.jdbcUrl());
+        assertEquals(1, url.notes().size(), url.notes()::toString);
+        String note = url.notes().get(0);
+        assertTrue(note.contains("connectionTimeZone=SERVER") && note.contains("connectionTimeZone=UTC")
+                && note.contains("UTC"), note);
+    }
+
+    @Test
+    void userAndPasswordOptionsAreTheCredentialsWhenTheUrlHasNone() {
+        DatabaseUrl url = DatabaseUrl.resolve("mysql://db.example.org/otree?user=arbor&password=s%26cret", null);
+        assertEquals("arbor", url.user());
+        assertEquals("s&cret", url.password());
+        assertFalse(url.jdbcUrl().contains("cret"), url.jdbcUrl());
+        assertEquals("u", DatabaseUrl.resolve("mysql://u:p@h/db?user=other", null).user());
     }
 
     @Test

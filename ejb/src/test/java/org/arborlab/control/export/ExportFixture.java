@@ -30,7 +30,7 @@ final class ExportFixture {
                 PreparedStatement subsession = c.prepareStatement("insert into arbor_subsession (id, session_id, app_name, round_number, fields) values"
                         + " (?, ?, 'bench', ?, '{\"multiplier\":2}')");
                 PreparedStatement group = c.prepareStatement("insert into arbor_group (id, session_id, subsession_id, id_in_subsession, fields) values (?, ?, ?, ?, ?)");
-                PreparedStatement player = c.prepareStatement("insert into arbor_player values"
+                PreparedStatement player = c.prepareStatement("insert into arbor_player (id, session_id, subsession_id, group_id, participant_id, id_in_subsession, id_in_group, role, payoff, fields) values"
                         + " (?, ?, ?, ?, ?, ?, ?, '', ?, ?)")) {
             for (int si = 0; si < sessions; si++) {
                 long sessionId = id++;

@@ -45,7 +45,7 @@ class SessionScopeTest {
                         + " arrived_epoch_ms, index_in_pages, max_page_index, current_app_name, current_page_name,"
                         + " is_bot, payoff, vars) values (" + p[0] + ", " + session + ", 'p" + p[0] + "s" + session
                         + "xx', " + inSession + ", null, true, null, 0, 1, null, null, false, 0, '{}')");
-                s.execute("insert into arbor_player values (" + (p[0] + 1000) + ", " + session + ", " + (10 + session)
+                s.execute("insert into arbor_player (id, session_id, subsession_id, group_id, participant_id, id_in_subsession, id_in_group, role, payoff, fields) values (" + (p[0] + 1000) + ", " + session + ", " + (10 + session)
                         + ", " + (20 + session) + ", " + p[0] + ", " + inSession + ", " + inSession + ", '', 0, '{}')");
             }
         }

@@ -54,11 +54,15 @@ class TableExportsTest {
             s.execute("insert into arbor_group (id, session_id, subsession_id, id_in_subsession, fields) values (30, 1, 20, 1, '{\"sent_amount\":4}')");
             s.execute("insert into arbor_group (id, session_id, subsession_id, id_in_subsession, fields) values (31, 1, 21, 1, '{}')");
             s.execute("insert into arbor_group (id, session_id, subsession_id, id_in_subsession, fields) values (32, 2, 22, 1, '{}')");
-            s.execute("insert into arbor_player values (40, 1, 20, 30, 10, 1, 1, 'A', 11.000000,"
+            s.execute("insert into arbor_player (id, session_id, subsession_id, group_id, participant_id, id_in_subsession,"
+                    + " id_in_group, role, payoff, fields) values (40, 1, 20, 30, 10, 1, 1, 'A', 11.000000,"
                     + " '{\"sent_back\":null,\"note\":\"ok\\nfine\"}')");
-            s.execute("insert into arbor_player values (41, 1, 20, 30, 11, 2, 2, 'B', 7.5, '{\"sent_back\":5}')");
-            s.execute("insert into arbor_player values (42, 1, 21, 31, 10, 1, 1, '', 2, '{\"age\":30}')");
-            s.execute("insert into arbor_player values (43, 2, 22, 32, 12, 1, 1, '', 1.5, '{\"age\":\"n/a\"}')");
+            s.execute("insert into arbor_player (id, session_id, subsession_id, group_id, participant_id, id_in_subsession,"
+                    + " id_in_group, role, payoff, fields) values (41, 1, 20, 30, 11, 2, 2, 'B', 7.5, '{\"sent_back\":5}')");
+            s.execute("insert into arbor_player (id, session_id, subsession_id, group_id, participant_id, id_in_subsession,"
+                    + " id_in_group, role, payoff, fields) values (42, 1, 21, 31, 10, 1, 1, '', 2, '{\"age\":30}')");
+            s.execute("insert into arbor_player (id, session_id, subsession_id, group_id, participant_id, id_in_subsession,"
+                    + " id_in_group, role, payoff, fields) values (43, 2, 22, 32, 12, 1, 1, '', 1.5, '{\"age\":\"n/a\"}')");
         }
     }
 

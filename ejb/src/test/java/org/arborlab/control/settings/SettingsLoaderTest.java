@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class SettingsLoaderTest {
-    private static final Set<String> APPS = Set.of("trust", "survey", "public_goods", "quiz");
+    /** The example study's apps (examples/lab-study). */
+    private static final Set<String> APPS = Set.of("trust", "survey", "public_goods", "quiz", "dictator");
 
     private static SettingsLoader loader() {
         return new SettingsLoader("test.json", name -> ParticipantLabelFile.resource("arbor/" + name), APPS);
@@ -29,13 +31,13 @@ class SettingsLoaderTest {
         return assertThrows(SettingsException.class, () -> load(json)).getMessage();
     }
 
+    /** The example study's settings (examples/lab-study), which the README's REST examples use. */
     @Test
-    void shippedDefaultSettingsLoadAndHaveWhatTheRestDocsUse() throws IOException {
-        String json;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("arbor/settings.json")) {
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Settings settings = loader().load(json);
+    void exampleStudySettingsLoadAndHaveWhatTheRestDocsUse() throws IOException {
+        Path dir = Path.of("../examples/lab-study/apps/src/main/resources/arbor");
+        String json = Files.readString(dir.resolve("settings.json"), StandardCharsets.UTF_8);
+        Settings settings = new SettingsLoader("settings.json", name -> ParticipantLabelFile.onDisk(dir.resolve(name)),
+                APPS).load(json);
         assertEquals(List.of("trust"), settings.sessionConfig("trust").orElseThrow().appSequence());
         assertTrue(settings.room("econ101").isPresent());
         assertFalse(settings.room("my_room").orElseThrow().hasLabels());
@@ -43,6 +45,14 @@ class SettingsLoaderTest {
         assertEquals(List.of("finished"), settings.participantFields());
         assertEquals("USD", settings.currency().realWorldCurrencyCode());
         assertEquals(2, settings.currency().realWorldCurrencyDecimalPlaces());
+    }
+
+    /** What Arbor loads without a study's settings file: nothing to run, but it starts. */
+    @Test
+    void noSettingsAtAllMeanNoConfigsAndNoRooms() {
+        Settings settings = load("{'SESSION_CONFIGS': []}");
+        assertTrue(settings.sessionConfigs().isEmpty());
+        assertTrue(settings.rooms().isEmpty());
     }
 
     @Test
@@ -111,5 +121,39 @@ class SettingsLoaderTest {
     void labelFilesDropDuplicatesAndRejectBadLabels() {
         assertEquals(List.of("a", "b", "c"), ParticipantLabelFile.parse("a b\n a\tc\n\n", "f"));
         assertThrows(SettingsException.class, () -> ParticipantLabelFile.parse("ok not-ok", "f"));
+    }
+
+    @Test
+    void oTreesProjectSettingsAreAcceptedAndTheUnusedOnesListed() {
+        Settings settings = load("{'SESSION_CONFIGS': [{'name': 'a', 'app_sequence': ['trust']}],"
+                + "'SECRET_KEY': '7763949237284', 'ADMIN_USERNAME': 'lab', 'LANGUAGE_CODE': 'de-ch',"
+                + "'DEMO_PAGE_TITLE': 'Lab demos', 'DEMO_PAGE_INTRO_HTML': '<b>Try</b> them',"
+                + "'ADMIN_PASSWORD': 'x', 'INSTALLED_APPS': ['otree'], 'DEBUG': false}");
+        ProjectSettings project = settings.project();
+        assertEquals(java.util.Optional.of("7763949237284"), project.secretKey());
+        assertEquals("lab", project.adminUsername());
+        assertEquals(java.util.Locale.GERMAN, project.locale());
+        assertEquals("de-ch", project.htmlLang());
+        assertEquals("Lab demos", project.demoPageTitle());
+        assertEquals("<b>Try</b> them", project.demoPageIntroHtml());
+        assertEquals(List.of("ADMIN_PASSWORD", "DEBUG", "INSTALLED_APPS"), project.ignored());
+
+        ProjectSettings defaults = load("{'SESSION_CONFIGS': [{'name': 'a', 'app_sequence': ['trust']}]}").project();
+        assertEquals(ProjectSettings.defaults(), defaults);
+        assertEquals(java.util.Locale.ENGLISH, defaults.locale());
+        assertEquals(java.util.Locale.ENGLISH, load("{'SESSION_CONFIGS': [{'name': 'a', 'app_sequence': ['trust']}],"
+                + "'LANGUAGE_CODE': 'fr'}").project().locale(), "no French texts: English");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'ADMIN_USERNAME': ''|ADMIN_USERNAME is undefined",
+        "'ADMIN_USERNAME': 3|\"ADMIN_USERNAME\" must be a string",
+        "'LANGUAGE_CODE': 'english please'|LANGUAGE_CODE must be a language code",
+        "'SECRET_KEY': 42|\"SECRET_KEY\" must be a string",
+        "'SECRET_KEYS': 'x'|unknown setting \"SECRET_KEYS\""})
+    void badProjectSettingsStopStartUp(String setting, String message) {
+        String error = fails("{'SESSION_CONFIGS': [{'name': 'a', 'app_sequence': ['trust']}], " + setting + "}");
+        assertTrue(error.contains(message), error);
     }
 }

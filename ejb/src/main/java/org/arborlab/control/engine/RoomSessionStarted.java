@@ -1,5 +1,0 @@
-package org.arborlab.control.engine;
-
-/** Fired (observed after the commit) when a room gets a session: its waiting participants should reload. */
-public record RoomSessionStarted(String roomName) {
-}
