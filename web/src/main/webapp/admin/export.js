@@ -1,3 +1,26 @@
+// The downloads below the scope form export the scope that was last shown ("Exporting: ..."). Once the form
+// is changed they no longer match it: they are hidden until "Show exports" is pressed, so a click on CSV can
+// never export another set of sessions than the one on screen.
+(function () {
+  'use strict';
+  var form = document.getElementById('export-scope');
+  if (!form) {
+    return;
+  }
+  function stale() {
+    var downloads = document.getElementById('export-downloads-area');
+    var notice = document.getElementById('export-stale');
+    if (downloads) {
+      downloads.hidden = true;
+    }
+    if (notice) {
+      notice.hidden = false;
+    }
+  }
+  form.addEventListener('change', stale);
+  form.addEventListener('input', stale);
+})();
+
 // The Data page's downloads with progress. Without JavaScript (or without streaming fetch) the links simply
 // download. With it, a click fetches the file as a stream and shows rows received (CSV: counted as lines arrive)
 // or rows written on the server (Excel, assembled before it is sent: polled from /export/progress) against the

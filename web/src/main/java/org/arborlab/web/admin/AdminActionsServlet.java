@@ -18,7 +18,7 @@ import org.arborlab.control.admin.SessionAdminService;
  * "ok"), {@code /ToggleArchivedSessions} (field {@code session} repeated) and {@code /CloseRoom/<room>}; the
  * last two redirect to their page. The admin pages themselves post to their own URLs.
  */
-@WebServlet(urlPatterns = {"/AdvanceSession/*", "/ToggleArchivedSessions", "/CloseRoom/*"})
+@WebServlet(urlPatterns = {"/AdvanceSession/*", "/ToggleArchivedSessions", "/CloseRoom/*"}, asyncSupported = true)
 public class AdminActionsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -43,7 +43,7 @@ public class AdminActionsServlet extends HttpServlet {
         try {
             switch (request.getServletPath()) {
                 case "/AdvanceSession" -> {
-                    monitor.advanceSlowest(name);
+                    monitor.advanceSlowest(name, true); // oTree's rule, for its scripts
                     response.getWriter().write("ok");
                 }
                 case "/ToggleArchivedSessions" -> {
@@ -59,6 +59,9 @@ public class AdminActionsServlet extends HttpServlet {
             }
         } catch (NotFoundException e) {
             response.setStatus(404);
+            response.getWriter().write(e.getMessage());
+        } catch (org.arborlab.control.access.NotAllowedException e) {
+            response.setStatus(403);
             response.getWriter().write(e.getMessage());
         } catch (ArborException e) {
             response.setStatus(400);

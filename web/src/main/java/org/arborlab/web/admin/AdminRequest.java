@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import org.arborlab.web.proxy.PublicAddressFilter;
 
 /**
  * The admin request as {@link AdminRoutes} forwarded it: the session code or room of the URL, the page's own
@@ -43,12 +44,12 @@ public class AdminRequest {
         return (String) request.getAttribute(AdminRoutes.MESSAGE);
     }
 
-    /** {@code http://host:port/context}: start links are shown in full, to be copied. */
+    /**
+     * {@code http://host:port/context}: start links are shown in full, to be copied. The person's address
+     * (behind a reverse proxy too), not the server's.
+     */
     public String getBaseUrl() {
-        String scheme = request.getScheme();
-        int port = request.getServerPort();
-        boolean defaultPort = scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port) + request.getContextPath();
+        return PublicAddressFilter.of(request).root() + request.getContextPath();
     }
 
     public boolean isPost() {

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 import org.arborlab.control.NotFoundException;
 import org.arborlab.control.admin.RoomRow;
 import org.arborlab.control.admin.SessionAdminService;
-import org.arborlab.control.engine.DemoService;
+import org.arborlab.control.engine.features.DemoService;
 import org.arborlab.entity.Session;
 
 /**
@@ -31,6 +31,7 @@ public class AdminRoutes extends HttpFilter {
     static final String ROOM = "arbor.admin.room";
     static final String PATH = "arbor.admin.path";
     static final String MESSAGE = "arbor.admin.message";
+    static final String DEMO_CONFIG = "arbor.admin.demo-config";
 
     /** Pages without a parameter. */
     private static final Map<String, String> PAGES = Map.of(
@@ -41,7 +42,8 @@ public class AdminRoutes extends HttpFilter {
     private static final Map<String, String> TABS = Map.of(
             "SessionStartLinks", "session_links", "SessionMonitor", "session_monitor",
             "SessionData", "session_data", "SessionPayments", "session_payments", "AdminReport", "admin_report",
-            "SessionDescription", "session_description", "SessionEditProperties", "session_edit");
+            "SessionDescription", "session_description", "SessionEditProperties", "session_edit",
+            "SessionSplitScreen", "session_split_screen");
 
     @Inject
     SessionAdminService sessions;
@@ -120,9 +122,22 @@ public class AdminRoutes extends HttpFilter {
         return null;
     }
 
-    /** {@code /demo/<config>}: a new demo session, then its links (oTree does the same on GET). */
+    /**
+     * {@code /demo/<config>}: GET shows the demo page with this config's "Create a demo session" button and its
+     * demo sessions so far (oTree creates one on every GET, so a reload, a prefetch or a link checker made
+     * sessions); POST (the button, with the CSRF token) creates one and shows its links.
+     */
     private void demoSession(HttpServletRequest request, HttpServletResponse response, String config)
             throws IOException, ServletException {
+        if (!"POST".equals(request.getMethod())) {
+            if (!demo.configExists(config)) {
+                notFound(request, response, "Session config \"" + config + "\" does not exist.");
+                return;
+            }
+            request.setAttribute(DEMO_CONFIG, config);
+            forward(request, response, 200, "demo");
+            return;
+        }
         Session session;
         try {
             session = demo.createDemoSession(config);

@@ -72,6 +72,11 @@ public class ApiTokensPage {
         return settings.settings().rooms().keySet().stream().sorted().toList();
     }
 
+    /** Whether the token works now (not revoked, not expired). */
+    public boolean active(ApiToken token) {
+        return token.getRevokedEpochMillis() == null && token.isUsable(System.currentTimeMillis());
+    }
+
     public String status(ApiToken token) {
         if (token.getRevokedEpochMillis() != null) {
             return "revoked " + Times.format(token.getRevokedEpochMillis());

@@ -1,5 +1,6 @@
 package org.arborlab.web.admin;
 
+import org.arborlab.control.admin.RoomRow;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -24,7 +25,7 @@ import org.arborlab.control.settings.SettingsService;
 import org.arborlab.entity.Session;
 
 /**
- * {@code /create_session}: config, number of participants, the config's editable fields (SPEC §7: inputs named
+ * {@code /create_session}: config, number of participants, the config's editable fields (inputs named
  * {@code <config>.<field>}, a checkbox for a boolean, an empty input leaves the value as it is), an optional
  * room and label. Errors are shown on the form and nothing is created; the session itself comes from
  * {@link SessionService#create}, which checks everything again.
@@ -32,6 +33,11 @@ import org.arborlab.entity.Session;
 @Named
 @RequestScoped
 public class CreateSessionPage {
+    @Inject
+    org.arborlab.control.admin.SessionAdminService admin;
+
+    private RoomRow roomTaken;
+
     static final String REQUIRED = "This field is required.";
 
     @Inject
@@ -54,6 +60,11 @@ public class CreateSessionPage {
 
     public Collection<RoomConfig> getRooms() {
         return settings.settings().rooms().values();
+    }
+
+    /** The room's current session when the form was refused because of it, else null. */
+    public RoomRow getRoomTaken() {
+        return roomTaken;
     }
 
     /** The field errors by input name ("session_config", "num_participants", "trust.num_apples", "form"). */
@@ -111,6 +122,15 @@ public class CreateSessionPage {
         }
         if (room != null && settings.settings().room(room).isEmpty()) {
             errors.put("room_name", "Not a valid choice");
+        } else if (room != null && request.param("replace_room_session") == null) {
+            // oTree (and Arbor's REST API, for oTree's scripts) silently moves the room to the new session
+            RoomRow current = admin.room(room);
+            if (current.hasSession()) {
+                roomTaken = current;
+                errors.put("room_name", "Room " + current.displayName() + " already has session "
+                        + current.sessionCode() + ". Close the room on its page first, or tick \"Replace it\" below"
+                        + " (participants who have not started yet will then arrive in the new session).");
+            }
         }
         String label = request.param("label");
         if (label != null && label.length() > 300) {
@@ -125,13 +145,24 @@ public class CreateSessionPage {
                     label == null ? "" : label, false));
             request.redirect("/SessionStartLinks/" + session.getCode().value());
         } catch (ArborException e) {
-            String message = e.getMessage();
+            String message = readable(e.getMessage());
             java.util.regex.Matcher field = java.util.regex.Pattern.compile("modified_session_config_fields\\.(\\w+)")
-                    .matcher(message);
+                    .matcher(e.getMessage());
             errors.put(field.find() ? config.name() + "." + field.group(1)
                     : message.contains("articipants") ? "num_participants" : "form", message);
             request.error("The session was not created: " + message);
         }
+    }
+
+    /**
+     * The service's message as the form shows it: the field is marked already, so its API name
+     * ("modified_session_config_fields.multiplier") and the echo of the value (", got 100000") are left out.
+     */
+    static String readable(String message) {
+        String text = message.replaceFirst("^modified_session_config_fields\\.\\w+ ", "This value ")
+                .replaceFirst("^num_participants ", "The number of participants ")
+                .replaceFirst(", got .*$", ".");
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private Integer numParticipants(String raw) {
@@ -144,8 +175,13 @@ public class CreateSessionPage {
             return null;
         }
         int n = Integer.parseInt(raw);
-        if (n == 0) {
-            errors.put("num_participants", REQUIRED);
+        if (n > org.arborlab.control.session.SessionService.MAX_PARTICIPANTS) {
+            errors.put("num_participants", "A session can have at most "
+                    + org.arborlab.control.session.SessionService.MAX_PARTICIPANTS + " participants.");
+            return null;
+        }
+        if (n == 0) { // a value was given: "required" would be wrong (Django's message for a minimum)
+            errors.put("num_participants", "Ensure this value is greater than or equal to 1.");
             return null;
         }
         return n;

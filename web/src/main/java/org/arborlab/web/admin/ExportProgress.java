@@ -1,70 +1,102 @@
 package org.arborlab.web.admin;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import org.arborlab.web.cluster.Grid;
+import org.arborlab.web.cluster.SharedMap;
 
 /**
  * Rows written so far by the downloads the Data page started, keyed by an id the page chose, so that it can show
  * progress while an .xlsx is still being assembled (a CSV's rows the page counts itself as they arrive). Kept
- * in memory: behind a load balancer without sticky sessions the page simply sees no progress for an .xlsx.
+ * in a map all instances share (see {@link Grid}), so the page sees the progress whichever instance answers its
+ * question; the instance that writes the file shares its count at most every {@value #SHARE_EVERY_MILLIS} ms.
  */
 @ApplicationScoped
 public class ExportProgress {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
-    private static final long KEEP_MILLIS = 10 * 60_000;
+    static final long SHARE_EVERY_MILLIS = 200;
+    /** Ended downloads are kept ten minutes for a last look; a forgotten one a day. */
+    private static final Duration KEEP_ENDED = Duration.ofMinutes(10);
+    private static final Duration KEEP_RUNNING = Duration.ofDays(1);
 
-    /** A download's state: rows written (header included), and when it ended (0 while it runs). */
-    public static final class Download {
-        private volatile long rows;
-        private volatile long endedAt;
-        private volatile boolean failed;
-        private final long startedAt = System.currentTimeMillis();
+    @Inject
+    Grid grid;
 
-        public long rows() {
-            return rows;
+    private SharedMap downloads;
+    private LongSupplier clock = System::currentTimeMillis;
+
+    public ExportProgress() {
+    }
+
+    ExportProgress(SharedMap downloads, LongSupplier clock) {
+        this.downloads = downloads;
+        this.clock = clock;
+    }
+
+    @PostConstruct
+    void join() {
+        downloads = grid.map("export-progress");
+    }
+
+    /** What a download's page is told: rows written (header included), whether it ended, whether it failed. */
+    public record Status(long rows, boolean done, boolean failed) {
+        String encode() {
+            return rows + " " + done + " " + failed;
         }
 
-        public boolean done() {
-            return endedAt != 0;
+        static Status decode(String value) {
+            String[] parts = value.split(" ");
+            return new Status(Long.parseLong(parts[0]), Boolean.parseBoolean(parts[1]), Boolean.parseBoolean(parts[2]));
         }
+    }
 
-        public boolean failed() {
-            return failed;
+    /** A running download: its writer reports rows, the shared map hears of them now and then. */
+    public final class Download {
+        private final String id;
+        private long rows;
+        private long sharedAt;
+
+        private Download(String id) {
+            this.id = id;
+            share(new Status(0, false, false));
         }
 
         void rows(long rows) {
             this.rows = rows;
+            long now = clock.getAsLong();
+            if (now - sharedAt >= SHARE_EVERY_MILLIS) {
+                share(new Status(rows, false, false));
+            }
         }
 
         void end(boolean failed) {
-            this.failed = failed;
-            this.endedAt = System.currentTimeMillis();
+            share(new Status(rows, true, failed));
+        }
+
+        private void share(Status status) {
+            sharedAt = clock.getAsLong();
+            downloads.put(id, status.encode(), status.done() ? KEEP_ENDED : KEEP_RUNNING);
         }
     }
-
-    private final Map<String, Download> downloads = new ConcurrentHashMap<>();
 
     /** A new download under this id, or none if the id is not well-formed (then no progress is kept). */
     Optional<Download> start(String id) {
-        expire();
         if (id == null || !ID.matcher(id).matches()) {
             return Optional.empty();
         }
-        Download download = new Download();
-        downloads.put(id, download);
-        return Optional.of(download);
+        return Optional.of(new Download(id));
     }
 
-    Optional<Download> find(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(downloads.get(id));
-    }
-
-    /** Ended downloads are kept ten minutes for a last look; a forgotten one after a day. */
-    private void expire() {
-        long now = System.currentTimeMillis();
-        downloads.values().removeIf(d -> d.done() ? now - d.endedAt > KEEP_MILLIS : now - d.startedAt > 86_400_000L);
+    /** The download's last shared status, from whichever instance runs it. */
+    Optional<Status> find(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(downloads.get(id)).map(Status::decode);
     }
 }

@@ -12,10 +12,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.arborlab.control.ArborException;
 import org.arborlab.control.NotFoundException;
+import org.arborlab.control.engine.features.RoomUrlSecret;
 import org.arborlab.control.export.ExportFormat;
 import org.arborlab.control.export.ExportKind;
 import org.arborlab.control.export.ExportService;
@@ -32,8 +34,15 @@ import org.arborlab.control.export.ExportService;
  * </ul>
  * No {@code session} means all sessions; {@code session} repeated means those sessions. A bad request answers
  * 4xx with a one-line message and writes nothing.
+ *
+ * <p>And oTree's two download URLs that scripts use: {@code /ExportPageTimes} (page times of every session,
+ * {@code PageTimes-<date>.csv}) and {@code /ExportSessionWide/<code>?token=<token>[&excel=1]} (one session, all
+ * apps wide, {@code all_apps_wide-<date>.csv}; the token is oTree's data export hash, shown on the session's Data
+ * tab; a missing or wrong one answers oTree's 400 "Missing or incorrect auth token"). Unlike oTree, both also
+ * need the login the access table asks for.
  */
-@WebServlet(urlPatterns = {"/export", "/export/", "/export/download", "/export/count", "/export/progress"})
+@WebServlet(urlPatterns = {"/export", "/export/", "/export/download", "/export/count", "/export/progress",
+        "/ExportPageTimes", "/ExportPageTimes/", "/ExportSessionWide/*"}, asyncSupported = true)
 public class ExportServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ExportServlet.class.getName());
 
@@ -45,6 +54,9 @@ public class ExportServlet extends HttpServlet {
 
     @Inject
     Access access;
+
+    @Inject
+    RoomUrlSecret secret;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -64,15 +76,39 @@ public class ExportServlet extends HttpServlet {
         switch (path) {
             case "/export/progress" -> progress(request, response);
             case "/export/count" -> count(request, response);
-            default -> download(request, response);
+            case "/ExportPageTimes", "/ExportPageTimes/" -> download(request, response, () ->
+                    new ExportService.Request(ExportKind.PAGE_TIMES, ExportFormat.CSV, List.of(), null), false);
+            case "/ExportSessionWide" -> sessionWide(request, response);
+            default -> download(request, response, () -> parse(request), true);
         }
     }
 
-    private void download(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** oTree's token-guarded download of one session's wide table. */
+    private void sessionWide(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String code = info.startsWith("/") ? info.substring(1).replaceAll("/$", "") : info;
+        if (code.isEmpty() || code.contains("/")) {
+            message(response, 404, "This page does not exist.");
+            return;
+        }
+        if (!secret.isDataExportToken(request.getParameter("token"))) {
+            message(response, 400, "Missing or incorrect auth token");
+            return;
+        }
+        ExportFormat format = request.getParameter("excel") == null ? ExportFormat.CSV : ExportFormat.XLSX;
+        download(request, response, () -> new ExportService.Request(ExportKind.WIDE, format, List.of(code), null),
+                false);
+    }
+
+    /**
+     * @param dataPage name the file as the Data page does (else as oTree's HTTP download URLs do)
+     */
+    private void download(HttpServletRequest request, HttpServletResponse response, Supplier<ExportService.Request> reader,
+            boolean dataPage) throws IOException {
         ExportService.Request export;
         List<Long> sessionIds;
         try {
-            export = parse(request);
+            export = reader.get(); // may refuse the parameters
             sessionIds = exports.check(export);
         } catch (IllegalArgumentException e) {
             message(response, 400, e.getMessage());
@@ -83,7 +119,8 @@ public class ExportServlet extends HttpServlet {
         }
         Optional<ExportProgress.Download> tracked = progress.start(request.getParameter("progress"));
         response.setContentType(export.format().mediaType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + exports.dataPageFileName(export) + "\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\""
+                + (dataPage ? exports.dataPageFileName(export) : exports.fileName(export)) + "\"");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no"); // nginx: pass the stream on as it comes
         boolean failed = true;
@@ -119,12 +156,12 @@ public class ExportServlet extends HttpServlet {
     }
 
     private void progress(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<ExportProgress.Download> download = progress.find(request.getParameter("id"));
+        Optional<ExportProgress.Status> download = progress.find(request.getParameter("id"));
         if (download.isEmpty()) {
-            message(response, 404, "No download with this id on this server");
+            message(response, 404, "No download with this id");
             return;
         }
-        ExportProgress.Download d = download.get();
+        ExportProgress.Status d = download.get();
         json(response, Json.createObjectBuilder().add("rows", d.rows()).add("done", d.done())
                 .add("failed", d.failed()).build().toString());
     }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.arborlab.control.admin.PaymentsService;
 
-/** {@code /SessionPayments/<code>} (SPEC §5.5). */
+/** {@code /SessionPayments/<code>}. */
 @Named
 @RequestScoped
 public class PaymentsPage {

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.arborlab.control.ServerEnvironment;
-import org.arborlab.control.engine.AdminReportService;
-import org.arborlab.control.engine.AppModels;
+import org.arborlab.control.engine.features.AdminReportService;
+import org.arborlab.control.engine.runtime.AppRegistry;
 import org.arborlab.entity.SessionCode;
 
 /**
- * {@code /AdminReport/<code>?app_name=&round_number=} (SPEC §6): the first report app and the last round unless
+ * {@code /AdminReport/<code>?app_name=&round_number=}: the first report app and the last round unless
  * chosen; the app's Facelets fragment renders the values of {@code varsForAdminReport} with {@code subsession},
  * {@code experimentSession} (oTree's {@code session}) and {@code C}.
  */
@@ -26,7 +26,7 @@ public class ReportPage {
     AdminReportService reports;
 
     @Inject
-    AppModels apps;
+    AppRegistry apps;
 
     @Inject
     ServerEnvironment environment;

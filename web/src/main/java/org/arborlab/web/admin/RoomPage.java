@@ -33,6 +33,7 @@ public class RoomPage {
 
     private RoomRow room;
     private RoomLinks links;
+    private List<String> present;
 
     public RoomRow getRoom() {
         if (room == null) {
@@ -50,7 +51,7 @@ public class RoomPage {
 
     /** The visitors waiting on the room's page: their labels, sorted; "(no label)" for those without one. */
     public List<String> getPresent() {
-        List<String> labels = new ArrayList<>(hub.presentInRoom(request.getRoom()));
+        List<String> labels = new ArrayList<>(present());
         labels.replaceAll(l -> l.isEmpty() ? "(no label)" : l);
         labels.sort(null);
         return labels;
@@ -58,7 +59,15 @@ public class RoomPage {
 
     /** For a room with labels: whether the label's visitor is waiting now. */
     public boolean isPresent(String label) {
-        return hub.presentInRoom(request.getRoom()).contains(label);
+        return present().contains(label);
+    }
+
+    /** Who waits, on any instance: read once per request from the shared presence. */
+    private List<String> present() {
+        if (present == null) {
+            present = hub.presentInRoom(request.getRoom());
+        }
+        return present;
     }
 
     /** POST {@code op=close}: the room lets go of its session. */

@@ -20,6 +20,7 @@ public class RoomsPage {
     PushHub hub;
 
     private List<RoomRow> rows;
+    private java.util.Map<String, List<String>> present;
 
     public List<RoomRow> getRows() {
         if (rows == null) {
@@ -29,7 +30,10 @@ public class RoomsPage {
     }
 
     public int present(RoomRow room) {
-        return hub.presentInRoom(room.name()).size();
+        if (present == null) {
+            present = hub.presentInRooms(); // one read of the shared presence for the whole table
+        }
+        return present.getOrDefault(room.name(), List.of()).size();
     }
 
     public String link(RoomRow room) {

@@ -6,8 +6,12 @@ import jakarta.inject.Named;
 import org.arborlab.control.admin.SessionAdminService;
 import org.arborlab.control.admin.SessionInfo;
 import org.arborlab.control.admin.SessionLinks;
+import org.arborlab.control.engine.features.RoomUrlSecret;
 
-/** What every session tab shows: the session's header and tab bar (and the Links and Description tabs' content). */
+/**
+ * What every session tab shows: the session's header and tab bar (and the Links, Split screen and Description
+ * tabs' content, and the Data tab's download link).
+ */
 @Named
 @RequestScoped
 public class SessionTab {
@@ -17,6 +21,9 @@ public class SessionTab {
 
     @Inject
     AdminRequest request;
+
+    @Inject
+    RoomUrlSecret secret;
 
     private SessionInfo info;
     private SessionLinks links;
@@ -37,6 +44,11 @@ public class SessionTab {
 
     public String getCode() {
         return request.getCode();
+    }
+
+    /** The token of oTree's download link {@code /ExportSessionWide/<code>?token=...}. */
+    public String getExportToken() {
+        return secret.dataExportToken();
     }
 
     public String getCreated() {

@@ -14,12 +14,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import org.arborlab.control.AppRegistry;
+import org.arborlab.control.engine.runtime.AppRegistry;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.control.settings.RoomConfig;
 import org.arborlab.control.settings.SessionConfig;
 import org.arborlab.control.settings.SettingsService;
-import org.arborlab.spi.App;
+import org.arborlab.control.engine.runtime.AppModel;
 import org.arborlab.entity.ApiScope;
 
 /** What this server offers: session configs, rooms and apps. */
@@ -79,7 +79,7 @@ public class CatalogResource {
     public JsonObject apps(String body) {
         JsonBody.parse(body);
         JsonObjectBuilder json = Jsonp.createObjectBuilder();
-        for (App app : apps.all().values()) {
+        for (AppModel app : apps.all().values()) {
             json.add(app.name(), app.doc());
         }
         return json.build();

@@ -96,6 +96,9 @@ public final class ExceptionMappers {
         if (e instanceof ConflictException) {
             return 422;
         }
+        if (e instanceof org.arborlab.control.access.NotAllowedException) {
+            return 403;
+        }
         return 400;
     }
 }

@@ -32,8 +32,54 @@ public class RequestLimitsFilter implements ContainerRequestFilter {
         }
         request.setEntityStream(new Limited(request.getEntityStream()));
         MediaType type = request.getMediaType();
+        if (request.hasEntity()) {
+            refuseInvalidUtf8(request, type);
+        }
         if (type != null && request.hasEntity() && isForm(type)) {
             refuseFormsThatAreNotJson(request, type);
+        }
+    }
+
+    /**
+     * JSON is UTF-8 (RFC 8259): a body with bytes that are not UTF-8 is refused (400) instead of being stored
+     * with U+FFFD in place of what the client meant. A body that names another charset is left to it.
+     */
+    private static void refuseInvalidUtf8(ContainerRequestContext request, MediaType type) {
+        String charset = type == null ? null : type.getParameters().get("charset");
+        if (charset != null && !charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("utf8")) {
+            return;
+        }
+        byte[] body;
+        try {
+            body = request.getEntityStream().readAllBytes();
+        } catch (IOException e) {
+            throw ApiException.badRequest("Could not read the request body");
+        }
+        int bad = firstInvalidUtf8(body);
+        if (bad >= 0) {
+            throw ApiException.badRequest("Request body is not valid UTF-8 (byte " + bad + " of " + body.length
+                    + "); send JSON encoded as UTF-8");
+        }
+        request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    /** The offset of the first byte that is not part of well-formed UTF-8, or -1. */
+    static int firstInvalidUtf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+        while (true) {
+            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                result = decoder.flush(out);
+                return result.isError() ? in.position() : -1;
+            }
+            out.clear();
         }
     }
 

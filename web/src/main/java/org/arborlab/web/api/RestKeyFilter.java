@@ -15,6 +15,8 @@ import java.util.logging.Logger;
 import org.arborlab.control.AuthLevel;
 import org.arborlab.control.RestKeyCheck;
 import org.arborlab.control.ServerEnvironment;
+import org.arborlab.control.access.Caller;
+import org.arborlab.control.access.Role;
 import org.arborlab.control.audit.Actor;
 import org.arborlab.control.token.ApiTokenService;
 import org.arborlab.control.token.ApiTokenService.Grant;
@@ -43,6 +45,10 @@ public class RestKeyFilter implements ContainerRequestFilter, ContainerResponseF
     @Inject
     Actor actor;
 
+    /** The caller as the services see it (the REST API never manages tokens, so experimenter is enough). */
+    @Inject
+    Caller services;
+
     @Context
     ResourceInfo resource;
 
@@ -64,6 +70,8 @@ public class RestKeyFilter implements ContainerRequestFilter, ContainerResponseF
             }
             caller.authenticatedBy(grant);
             actor.set("token:" + grant.name());
+            // the token's scopes decide what it may do (checked above); to the services it acts as an experimenter
+            services.grant("token:" + grant.name(), Role.EXPERIMENTER);
             return;
         }
         RestKeyCheck.refusal(environment.authLevel(), environment.restKey(), presented)
@@ -71,6 +79,7 @@ public class RestKeyFilter implements ContainerRequestFilter, ContainerResponseF
                     throw new ApiException(403, reason);
                 });
         actor.set("rest-key");
+        services.grant("rest-key", Role.EXPERIMENTER);
     }
 
     /** Who (the token), what (method, path, status), when: for every request made with a token. */

@@ -14,7 +14,7 @@ import org.arborlab.control.settings.Settings;
 import org.arborlab.entity.Participant;
 import org.arborlab.entity.Session;
 
-/** The JSON shapes of oTree's session answers (SPEC.md §1.3–1.5). */
+/** The JSON shapes of oTree 5's session answers (detail, list, create), field for field. */
 final class SessionJson {
 
     private SessionJson() {

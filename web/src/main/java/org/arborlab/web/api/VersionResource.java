@@ -16,7 +16,7 @@ import org.arborlab.entity.ApiScope;
 @ApplicationScoped
 @Path("otree_version")
 public class VersionResource {
-    /** The oTree release whose behaviour SPEC.md records. */
+    /** The oTree release whose REST answers Arbor reproduces (measured against a running oTree of this version). */
     static final String OTREE_VERSION = "6.0.1b1";
 
     /** Maven writes the version into this resource at build time. */

@@ -8,10 +8,14 @@ import java.net.URL;
 
 /**
  * Lets Facelets read an app's page templates from the classpath, next to the app's class (e.g.
- * {@code org/arborlab/apps/trust/Results.xhtml}), so an app lives in one place and works in both packagings.
- * Only names under {@code /arbor-app/} that end in {@code .xhtml} are looked up there.
+ * {@code org/arborlab/apps/trust/Results.xhtml} in the study's apps jar), so an app lives in one place and works in
+ * both packagings.
+ * Only names under {@code /arbor-app/} that end in {@code .xhtml} are looked up there. In development mode
+ * ({@link DevSources}) the study's source folders come first, so template edits show without a rebuild.
  */
 public class AppTemplates extends ResourceHandlerWrapper {
+
+    private final DevSources devSources = DevSources.fromEnvironment();
 
     public AppTemplates(ResourceHandler wrapped) {
         super(wrapped);
@@ -22,7 +26,10 @@ public class AppTemplates extends ResourceHandlerWrapper {
         if (resourceName.startsWith(PlayView.APP_TEMPLATES) && resourceName.endsWith(".xhtml")
                 && !resourceName.contains("..")) {
             String name = resourceName.substring(PlayView.APP_TEMPLATES.length());
-            URL url = Thread.currentThread().getContextClassLoader().getResource(name);
+            URL url = devSources.find(name).orElse(null);
+            if (url == null) {
+                url = Thread.currentThread().getContextClassLoader().getResource(name);
+            }
             if (url == null) {
                 url = AppTemplates.class.getClassLoader().getResource(name);
             }

@@ -11,8 +11,8 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import org.arborlab.control.AuthLevel;
 import org.arborlab.control.ServerEnvironment;
-import org.arborlab.control.engine.ArrivalService;
-import org.arborlab.control.engine.PlayService;
+import org.arborlab.control.engine.features.ArrivalService;
+import org.arborlab.control.engine.runtime.PlayService;
 
 /**
  * The push channel of waiting browsers, a WebSocket: {@code /live/wait/<participant code>/<page index>} and
@@ -39,6 +39,14 @@ public class LiveEndpoint {
             socket.getUserProperties().put("watching", monitor);
             socket.setMaxIdleTimeout(0);
             hub.watch(monitor, socket);
+            return;
+        }
+        if (kind.equals("chat") && org.arborlab.entity.ParticipantCode.isValid(name)) {
+            // a participant page's chat (/live/chat/<participant code>/0): "refresh" when the experimenter writes
+            String chat = PushHub.chatChannel(name);
+            socket.getUserProperties().put("watching", chat);
+            socket.setMaxIdleTimeout(0);
+            hub.watch(chat, socket);
             return;
         }
         String channel = Channels.of(kind, name, index);
@@ -99,7 +107,7 @@ public class LiveEndpoint {
          * session monitor, public under DEMO like its page).
          */
         static boolean isParticipants(String kind) {
-            return kind.equals("wait") || kind.equals("room");
+            return kind.equals("wait") || kind.equals("room") || kind.equals("chat");
         }
 
         static String of(String kind, String name, String index) {

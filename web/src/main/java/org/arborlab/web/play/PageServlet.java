@@ -9,14 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.arborlab.control.engine.Outcome;
-import org.arborlab.control.engine.PlayService;
+import org.arborlab.control.engine.runtime.Outcome;
+import org.arborlab.control.engine.runtime.PlayService;
 
 /**
  * A participant's pages: {@code /p/<participant code>/<app>/<page>/<index>}. GET shows the page, POST submits it.
  * The index in the URL is what makes a repeated submission harmless: it no longer matches.
  */
-@WebServlet(urlPatterns = "/p/*")
+@WebServlet(urlPatterns = "/p/*", asyncSupported = true)
 public class PageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -48,7 +48,7 @@ public class PageServlet extends HttpServlet {
                 Map<String, String> form = new HashMap<>();
                 request.getParameterMap().forEach((name, values) -> form.put(name, values.length == 0 ? "" : values[0]));
                 boolean timeout = "1".equals(form.remove("timeout_happened"));
-                outcome = play.submit(path.participantCode(), path.index(), form, timeout);
+                outcome = play.submit(path.participantCode(), path.app(), path.page(), path.index(), form, timeout);
             } else {
                 outcome = play.show(path.participantCode(), path.index());
             }

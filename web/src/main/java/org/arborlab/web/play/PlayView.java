@@ -6,8 +6,9 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import org.arborlab.control.engine.PageView;
-import org.arborlab.control.engine.WaitView;
+import org.arborlab.control.engine.runtime.AppErrors;
+import org.arborlab.control.engine.runtime.PageView;
+import org.arborlab.control.engine.runtime.WaitView;
 
 /**
  * What the participant pages render ({@code #{play...}}): the page, wait page or message the servlet put in the
@@ -21,7 +22,7 @@ public class PlayView {
     static final String MESSAGE = "arbor.message";
     static final String ROOM = "arbor.room";
     /** The classpath resources of app templates are served to Facelets under this prefix. */
-    static final String APP_TEMPLATES = "/arbor-app/";
+    static final String APP_TEMPLATES = AppErrors.APP_TEMPLATES;
 
     @Inject
     HttpServletRequest request;
@@ -63,6 +64,13 @@ public class PlayView {
         WaitView wait = getWait();
         Map<String, String> debug = page != null ? page.debug() : wait != null ? wait.debug() : null;
         return debug == null ? List.of() : List.copyOf(debug.entrySet());
+    }
+
+    /** The participant of a form or wait page (their chat with the experimenter), else null. */
+    public String getParticipantCode() {
+        PageView page = getPage();
+        WaitView wait = getWait();
+        return page != null ? page.participantCode() : wait != null ? wait.participantCode() : null;
     }
 
     /** The optional HTML snippet (e.g. a chat widget) added to every participant page. */

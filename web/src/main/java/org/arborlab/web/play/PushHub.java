@@ -1,9 +1,11 @@
 package org.arborlab.web.play;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,19 +17,25 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.arborlab.control.engine.RoomSessionStarted;
-import org.arborlab.control.engine.SessionProgressed;
-import org.arborlab.control.engine.WaitPageReleased;
+import org.arborlab.control.engine.features.RoomSessionStarted;
+import org.arborlab.control.engine.runtime.SessionProgressed;
+import org.arborlab.control.engine.runtime.WaitPageReleased;
+import org.arborlab.web.cluster.Grid;
+import org.arborlab.web.cluster.SharedMap;
 
 /**
  * Tells waiting browsers to reload, over WebSockets: participants on a wait page when the page releases
  * them, visitors of a room when it gets a session. The engine's events arrive after their transaction commits, so
- * the reload sees the new state. A browser that misses a message (another server instance, a dropped
- * connection) still reloads by itself after a while.
+ * the reload sees the new state. A browser that misses a message (a dropped connection) still reloads by itself
+ * after a while.
  *
  * <p>Admin pages watch channels too ("monitor:<session code>", "room-admin:<name>"): they stay subscribed and
- * get "refresh" on every change, then re-fetch their table. Who waits in a room is known from the open room
- * channels (this instance's only).
+ * get "refresh" on every change, then re-fetch their table.
+ *
+ * <p>Several instances: a browser's socket is open on one instance, the change may happen on another. Every
+ * push is therefore delivered here and published to the other instances ({@link Grid}), which deliver it to the
+ * sockets they hold. Who waits in a room is kept in a shared map, one entry per open room socket, tagged with
+ * the instance that holds it; entries of instances that left the grid are ignored.
  */
 @ApplicationScoped
 public class PushHub {
@@ -42,19 +50,52 @@ public class PushHub {
         return thread;
     });
 
+    /** Messages between instances: "reload <channel>" for waiting browsers, "refresh <channel>" for admin pages. */
+    private static final String RELOAD = "reload ";
+    private static final String REFRESH = "refresh ";
+    /** A presence entry outlives its socket only if its instance dies; then the entry is ignored anyway. */
+    private static final java.time.Duration PRESENCE_KEPT = java.time.Duration.ofHours(24);
+
+    @Inject
+    Grid grid;
+
+    /** Who waits on a room's page, on every instance: "<instance>|<socket id>" → "<room>\t<label>". */
+    private SharedMap presence;
+
     public PushHub() {
         // a ping every 20 s finds closed connections and keeps proxies from timing out
         heartbeat.scheduleWithFixedDelay(this::ping, 20, 20, TimeUnit.SECONDS);
     }
 
+    @PostConstruct
+    void join() {
+        presence = grid.map("room-presence");
+        grid.onMessage(this::received);
+    }
+
     void onWaitPageReleased(@Observes(during = TransactionPhase.AFTER_SUCCESS) WaitPageReleased event) {
-        event.participantCodes().forEach(code -> send("wait:" + code));
+        event.participantCodes().forEach(code -> reloadEverywhere("wait:" + code));
     }
 
     void onRoomSessionStarted(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomSessionStarted event) {
-        send("room:" + event.roomName());
+        reloadEverywhere("room:" + event.roomName());
         refresh(roomAdminChannel(event.roomName()));
         refresh(ROOMS_CHANNEL);
+    }
+
+    /** Reloads the channel's browsers on this instance and on the others. */
+    private void reloadEverywhere(String channel) {
+        send(channel);
+        grid.publish(RELOAD + channel);
+    }
+
+    /** A message another instance published. */
+    void received(String message) {
+        if (message.startsWith(RELOAD)) {
+            send(message.substring(RELOAD.length()));
+        } else if (message.startsWith(REFRESH)) {
+            refreshHere(message.substring(REFRESH.length()));
+        }
     }
 
     void onSessionProgressed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionProgressed event) {
@@ -63,6 +104,11 @@ public class PushHub {
 
     /** The rooms list: someone came to or left any room's waiting page. */
     public static final String ROOMS_CHANNEL = "rooms:all";
+
+    /** A participant page's chat: told when the experimenter wrote to this participant. */
+    public static String chatChannel(String participantCode) {
+        return "chat:" + participantCode;
+    }
 
     public static String monitorChannel(String sessionCode) {
         return "monitor:" + sessionCode;
@@ -74,14 +120,24 @@ public class PushHub {
 
     void listen(String channel, Session socket) {
         listeners.computeIfAbsent(channel, c -> ConcurrentHashMap.newKeySet()).add(socket);
-        presenceChanged(channel);
+        if (channel.startsWith("room:")) {
+            Object label = socket.getUserProperties().get("label");
+            presence.put(presenceKey(socket), channel.substring("room:".length()) + "\t"
+                    + (label == null ? "" : label), PRESENCE_KEPT);
+            presenceChanged(channel);
+        }
     }
 
     void forget(String channel, Session socket) {
         boolean removed = remove(listeners, channel, socket);
-        if (removed) {
+        if (removed && channel.startsWith("room:")) {
+            presence.remove(presenceKey(socket));
             presenceChanged(channel);
         }
+    }
+
+    private String presenceKey(Session socket) {
+        return grid.memberId() + "|" + socket.getId();
     }
 
     /** An admin page subscribes to a channel until it closes the socket. */
@@ -93,11 +149,17 @@ public class PushHub {
         remove(watchers, channel, socket);
     }
 
-    /**
-     * Sends "refresh" to the admin pages watching the channel, a quarter second later: a burst of changes (bots
-     * playing, a wait page releasing a whole round) becomes one message.
-     */
+    /** Refreshes the admin pages watching the channel, on every instance. */
     public void refresh(String channel) {
+        refreshHere(channel);
+        grid.publish(REFRESH + channel);
+    }
+
+    /**
+     * Sends "refresh" to the admin pages watching the channel here, a quarter second later: a burst of changes
+     * (bots playing, a wait page releasing a whole round) becomes one message.
+     */
+    private void refreshHere(String channel) {
         if (watchers.containsKey(channel) && pendingRefresh.add(channel)) {
             heartbeat.schedule(() -> {
                 pendingRefresh.remove(channel);
@@ -115,25 +177,29 @@ public class PushHub {
     }
 
     /**
-     * The visitors waiting in a room on this instance, by the label they came with ("" for none), in no
+     * The visitors waiting in a room on any instance, by the label they came with ("" for none), in no
      * particular order.
      */
     public List<String> presentInRoom(String roomName) {
-        List<String> labels = new ArrayList<>();
-        for (Session socket : listeners.getOrDefault("room:" + roomName, Set.of())) {
-            if (socket.isOpen()) {
-                Object label = socket.getUserProperties().get("label");
-                labels.add(label == null ? "" : label.toString());
+        return presentInRooms().getOrDefault(roomName, List.of());
+    }
+
+    /** Every room's waiting visitors (see {@link #presentInRoom}), read once for a whole page. */
+    public Map<String, List<String>> presentInRooms() {
+        Set<String> live = grid.memberIds();
+        Map<String, List<String>> rooms = new java.util.HashMap<>();
+        presence.entries().forEach((key, value) -> {
+            int tab = value.indexOf('\t');
+            if (tab > 0 && live.contains(key.substring(0, Math.max(0, key.indexOf('|'))))) {
+                rooms.computeIfAbsent(value.substring(0, tab), r -> new ArrayList<>()).add(value.substring(tab + 1));
             }
-        }
-        return labels;
+        });
+        return rooms;
     }
 
     private void presenceChanged(String channel) {
-        if (channel.startsWith("room:")) {
-            refresh(roomAdminChannel(channel.substring("room:".length())));
-            refresh(ROOMS_CHANNEL);
-        }
+        refresh(roomAdminChannel(channel.substring("room:".length())));
+        refresh(ROOMS_CHANNEL);
     }
 
     private static boolean remove(Map<String, Set<Session>> map, String channel, Session socket) {

@@ -1,5 +1,6 @@
 package org.arborlab.web.play;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,8 +8,12 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.arborlab.control.engine.Outcome;
-import org.arborlab.control.engine.PageView;
+import org.arborlab.control.ServerEnvironment;
+import org.arborlab.control.engine.runtime.AppErrors;
+import org.arborlab.control.engine.runtime.AppRegistry;
+import org.arborlab.control.engine.runtime.Outcome;
+import org.arborlab.control.engine.runtime.PageView;
+import org.arborlab.web.security.Pages;
 
 /**
  * Answers a participant request from the engine's outcome: a 303 redirect, or a Faces page rendered by
@@ -65,7 +70,11 @@ final class Render {
         request.getRequestDispatcher(view).forward(request, response);
     }
 
-    /** Logs the error and shows a page without details; the transaction has been rolled back. */
+    /**
+     * Logs the error and shows the plain error page; the transaction has been rolled back. Outside production
+     * (OTREE_PRODUCTION unset) the page also says where it went wrong: the template's or the app's file and line,
+     * and the message.
+     */
     static void failure(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
         LOG.log(Level.SEVERE, "Participant request " + request.getMethod() + " " + request.getRequestURI()
                 + " failed", e);
@@ -75,9 +84,39 @@ final class Render {
         response.reset();
         response.setStatus(500);
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Error</title>"
+        // the texts come from the bundle and the language code is checked at start-up: nothing here needs escaping
+        ParticipantTexts texts = CDI.current().select(ParticipantTexts.class).get();
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + texts.getLang() + "\"><head><meta charset=\"utf-8\">"
+                + "<title>" + texts.get("error_title") + "</title>"
                 + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/play/arbor.css\"></head><body>"
-                + "<main class=\"arbor-page\"><h1>Something went wrong</h1><p>Your last answer was not saved. Please"
-                + " reload the page; if this happens again, tell the experimenter.</p></main></body></html>");
+                + "<main class=\"arbor-page\"><h1>" + texts.get("error_title") + "</h1><p>" + texts.get("error_text")
+                + "</p>" + details(e) + "</main></body></html>");
+    }
+
+    /** Outside production: where the error comes from, escaped; in production nothing. */
+    static String details(Exception e) {
+        try {
+            if (CDI.current().select(ServerEnvironment.class).get().isProduction()) {
+                return "";
+            }
+            AppRegistry apps = CDI.current().select(AppRegistry.class).get();
+            return details(AppErrors.locate(e, apps).map(AppErrors.Location::toString).orElseGet(() -> rootCause(e)));
+        } catch (RuntimeException unavailable) {
+            LOG.log(Level.WARNING, "No error details for the participant page", unavailable);
+            return ""; // the plain page still shows
+        }
+    }
+
+    static String details(String text) {
+        return "<pre class=\"arbor-error-details\" id=\"error-details\">" + Pages.escape(text) + "</pre>"
+                + "<p><small>Shown because OTREE_PRODUCTION is not set.</small></p>";
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 }

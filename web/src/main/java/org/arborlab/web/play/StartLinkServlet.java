@@ -10,18 +10,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.arborlab.control.engine.ArrivalService;
-import org.arborlab.control.engine.Links;
-import org.arborlab.control.engine.Outcome;
-import org.arborlab.control.engine.PlayService;
-import org.arborlab.control.engine.RoomEntry;
+import org.arborlab.control.engine.features.ArrivalService;
+import org.arborlab.control.engine.runtime.Links;
+import org.arborlab.control.engine.runtime.Outcome;
+import org.arborlab.control.engine.runtime.PlayService;
+import org.arborlab.control.engine.features.RoomEntry;
 
 /**
- * The start links of SPEC §3: {@code /InitializeParticipant/<code>} (single use), {@code /join/<anonymous code>}
+ * oTree's start links: {@code /InitializeParticipant/<code>} (single use), {@code /join/<anonymous code>}
  * (session-wide), {@code /room/<name>} (room-wide, optionally {@code ?participant_label=L[&hash=H]}), and the
  * page for participants who have finished.
  */
-@WebServlet(urlPatterns = {"/InitializeParticipant/*", "/join/*", "/room/*", "/OutOfRangeNotification/*"})
+@WebServlet(urlPatterns = {"/InitializeParticipant/*", "/join/*", "/room/*", "/OutOfRangeNotification/*"},
+        asyncSupported = true)
 public class StartLinkServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     /** Remembers a label-less room's participant in this browser: one cookie per session. */

@@ -1,5 +1,6 @@
 package org.arborlab.web.security;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.arborlab.control.AuthLevel;
 import org.arborlab.control.ServerEnvironment;
+import org.arborlab.control.access.Caller;
+import org.arborlab.control.access.Role;
 import org.arborlab.web.security.AccessRules.Need;
 
 /**
@@ -20,6 +23,9 @@ public class AccessFilter extends HttpFilter {
 
     @Inject
     ServerEnvironment environment;
+
+    @Inject
+    Instance<Caller> caller;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,6 +45,7 @@ public class AccessFilter extends HttpFilter {
                 return;
             }
         }
+        grant(request, level, path);
         if (Csrf.needsToken(request, AccessRules.rule(path)) && !Csrf.valid(request)) {
             Pages.error(response, 403, "CSRF verification failed",
                     "This form was not sent from an Arbor page of your current login (or it is too old). "
@@ -46,6 +53,34 @@ public class AccessFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Tells the services ({@link Caller}) which roles this request's caller has: every role when nothing is
+     * protected (no OTREE_AUTH_LEVEL), the login's roles, or, for an anonymous visitor of a page oTree opens
+     * under DEMO, that page's own role. The services refuse actions beyond them whatever a page forgets.
+     */
+    private void grant(HttpServletRequest request, AuthLevel level, String path) {
+        Caller current = caller.get();
+        if (level == AuthLevel.NONE) {
+            current.grant(request.getUserPrincipal() == null ? "anyone (no OTREE_AUTH_LEVEL)"
+                    : request.getUserPrincipal().getName(), Role.ADMIN);
+            return;
+        }
+        if (request.getUserPrincipal() != null) {
+            String name = request.getUserPrincipal().getName();
+            for (Role role : Role.values()) {
+                if (request.isUserInRole(role.text())) {
+                    current.grant(name, role);
+                }
+            }
+        }
+        // what a DEMO page lets anyone do, it lets a logged-in viewer do too
+        AccessRules.Rule rule = AccessRules.rule(path);
+        if (level == AuthLevel.DEMO && rule.publicInDemo() && !rule.always()) {
+            current.grant(request.getUserPrincipal() != null ? request.getUserPrincipal().getName()
+                    : "anyone (DEMO page " + path + ")", Role.valueOf(rule.role().name()));
+        }
     }
 
     /** The path inside the application, as the container decoded and normalised it. */
@@ -60,7 +95,10 @@ public class AccessFilter extends HttpFilter {
         boolean page = ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
                 && !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
         if (page) {
-            String target = path(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            // the address the person typed: for "/" the container has already mapped the welcome file
+            // (servlet path /index.xhtml), a page that exists only as that mapping
+            String target = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
             response.sendRedirect(request.getContextPath() + "/login?next=" + Pages.urlEncode(target));
         } else {
             Pages.error(response, 403, "Login required", "Log in at /login first.");

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.arborlab.control.AuthLevel;
 
 /**
- * The one access table: which role each path needs at each {@code OTREE_AUTH_LEVEL}. oTree's rules (SPEC §2.2)
+ * The one access table: which role each path needs at each {@code OTREE_AUTH_LEVEL}. oTree's rules
  * where it has them, stricter where oTree leaks: under STUDY every admin page, export and admin push channel
  * needs a login. Anything not listed needs a login too (default deny), so a new admin page is never open by
  * accident. Paths are relative to the application (servlet path + path info, as the container decoded them).
@@ -55,7 +55,9 @@ public final class AccessRules {
             open("/p/*"), open("/InitializeParticipant/*"), open("/join/*"), open("/room/*"),
             open("/OutOfRangeNotification/*"),
             // participants' push channels (wait pages, room waiting); other /live kinds are admin channels
-            open("/live/wait/*"), open("/live/room/*"),
+            open("/live/wait/*"), open("/live/room/*"), open("/live/chat/*"),
+            // a participant's chat with the experimenter (the participant code in the URL is the key)
+            open("/chat/p/*"),
             open("/login"), open("/login/*"), open("/logout"),
             // static files and Faces resources (CSS, JS); the REST API has its own key check (RestKeyFilter)
             open("/play/*"), open("/static/*"), open("/jakarta.faces.resource/*"), open("/favicon.ico"),
@@ -79,6 +81,7 @@ public final class AccessRules {
             login("/server_check", Need.VIEWER), login("/export", Need.VIEWER), login("/export/*", Need.VIEWER),
             login("/ExportPageTimes", Need.VIEWER), login("/ExportPageTimes/*", Need.VIEWER),
             login("/ExportSessionWide/*", Need.VIEWER), login("/chat_export", Need.VIEWER),
+            login("/chat/session/*", Need.VIEWER),
             login("/create_session", Need.EXPERIMENTER), login("/SessionEditProperties/*", Need.EXPERIMENTER),
             login("/ToggleArchivedSessions", Need.EXPERIMENTER), login("/CloseRoom/*", Need.EXPERIMENTER),
             login("/audit", Need.ADMIN), login("/api_tokens", Need.ADMIN), login("/api_tokens/*", Need.ADMIN));

@@ -106,6 +106,7 @@ public class ArborAuthenticationMechanism implements HttpAuthenticationMechanism
             return context.doNothing();
         }
         request.changeSessionId(); // no session fixation across the login
+        Csrf.rotate(request.getSession());
         request.getSession().setAttribute(SignedIn.SESSION_KEY, new SignedIn(caller.getName(), roles, SignedIn.SSO));
         request.setAttribute(LoginServlet.SSO_USER, caller.getName());
         return context.notifyContainerAboutLogin(caller.getName(), roles);

@@ -53,14 +53,19 @@ public class Csrf {
     }
 
     /**
-     * Posts to admin paths need a token when another site could make a browser send them: a POST with a form,
-     * multipart or text body (or none). Other methods and content types (JSON, a serialized test runner call)
-     * need a CORS preflight, which Arbor never grants, so no other site can send them with the user's cookie.
-     * Participants' pages and the REST API (key or token in a header) need none; the login form checks its own.
+     * Every request that may change something (any method but GET, HEAD, OPTIONS, TRACE) to one of Arbor's own
+     * admin paths (a row of {@link AccessRules#TABLE} or an admin view) needs the token, whatever its content
+     * type: a JSON body is no proof of a script (a browser extension or a lax proxy may let it through).
+     * Elsewhere (paths Arbor does not list, such as a test runner's) a post needs it when another site could
+     * make a browser send it: a form, multipart or text body, or none. Participants' pages and the REST API (key
+     * or token in a header) need none; the login form checks its own.
      */
     static boolean needsToken(HttpServletRequest request, AccessRules.Rule rule) {
         if (SAFE_METHODS.contains(request.getMethod()) || rule.always()) {
             return false;
+        }
+        if (rule != AccessRules.DEFAULT) {
+            return true;
         }
         if (!"POST".equals(request.getMethod())) {
             return false;
@@ -68,6 +73,11 @@ public class Csrf {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
         return type.isEmpty() || type.startsWith("application/x-www-form-urlencoded")
                 || type.startsWith("multipart/form-data") || type.startsWith("text/plain");
+    }
+
+    /** A login starts with a new token: one seen before the login (e.g. planted by someone else) is void. */
+    static void rotate(HttpSession session) {
+        session.removeAttribute(SESSION_KEY);
     }
 
     /** Constant-time comparison with the session's token; no session means no token. */

@@ -12,14 +12,16 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.arborlab.control.AuthLevel;
 import org.arborlab.control.ServerEnvironment;
+import org.arborlab.control.settings.SettingsService;
 
 /**
- * /login (oTree's form: user admin, password OTREE_ADMIN_PASSWORD; "Login failed"; warnings when the password
+ * /login (oTree's form: user ADMIN_USERNAME (default admin), password OTREE_ADMIN_PASSWORD; "Login failed"; warnings when the password
  * is undefined), the single sign-on button and its return (/login/sso, /login/callback, both passed through
  * {@link ArborAuthenticationMechanism} first), and /logout (a POST with the CSRF token; GET asks first).
  * Success goes back to the page that asked for the login, or to /demo.
  */
-@WebServlet(urlPatterns = {"/login", "/login/sso", "/login/callback", "/login/expired", "/login/error", "/logout"})
+@WebServlet(urlPatterns = {"/login", "/login/sso", "/login/callback", "/login/expired", "/login/error", "/logout"},
+        asyncSupported = true)
 public class LoginServlet extends HttpServlet {
     static final String SSO_ERROR = "arbor.sso-error";
     static final String SSO_USER = "arbor.sso-user";
@@ -32,6 +34,9 @@ public class LoginServlet extends HttpServlet {
 
     @Inject
     ServerEnvironment environment;
+
+    @Inject
+    SettingsService settings;
 
     @Inject
     LoginThrottle throttle;
@@ -96,7 +101,8 @@ public class LoginServlet extends HttpServlet {
                     + Math.max(1, (wait.toMillis() + 999) / 1000) + " seconds.");
             return;
         }
-        if (!PasswordLogin.matches(environment.adminPassword(), user, password)) {
+        String adminUsername = settings.settings().project().adminUsername();
+        if (!PasswordLogin.matches(adminUsername, environment.adminPassword(), user, password)) {
             throttle.failed(address, user == null ? "" : user);
             events.record(user, "login.failed", "password, from " + address);
             loginPage(request, response, 200, "Login failed");
@@ -107,9 +113,10 @@ public class LoginServlet extends HttpServlet {
         request.changeSessionId(); // no session fixation across the login
         HttpSession session = request.getSession();
         session.removeAttribute(NEXT);
-        session.setAttribute(SignedIn.SESSION_KEY, new SignedIn(PasswordLogin.USER,
+        Csrf.rotate(session);
+        session.setAttribute(SignedIn.SESSION_KEY, new SignedIn(adminUsername,
                 Roles.expand(Set.of(Roles.ADMIN)), SignedIn.PASSWORD));
-        events.record(PasswordLogin.USER, "login", "password, from " + address);
+        events.record(adminUsername, "login", "password, from " + address);
         response.sendRedirect(request.getContextPath() + safeNext(next));
     }
 
@@ -137,6 +144,11 @@ public class LoginServlet extends HttpServlet {
 
     private static void serverError(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object error = request.getAttribute("jakarta.servlet.error.exception");
+        if (error == null && request.getAttribute("jakarta.servlet.error.status_code") == null) {
+            // opened directly, not as the container's error page: there is no error to report
+            Pages.error(response, 404, "Not found", "This page does not exist.");
+            return;
+        }
         for (Object cause = error; cause instanceof Throwable t; cause = t.getCause() == t ? null : t.getCause()) {
             if (cause instanceof jakarta.faces.application.ViewExpiredException) {
                 expired(response); // an unknown view state: expired, or a forged post (CSRF)
@@ -160,7 +172,7 @@ public class LoginServlet extends HttpServlet {
             }
             session.invalidate();
         }
-        response.sendRedirect(request.getContextPath() + "/login");
+        response.sendRedirect(request.getContextPath() + "/login?logged_out=1");
     }
 
     private void logoutPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -191,8 +203,11 @@ public class LoginServlet extends HttpServlet {
             html.append("<p>Logged in as <b>").append(Pages.escape(request.getUserPrincipal().getName()))
                     .append("</b>. <a href=\"").append(request.getContextPath()).append("/logout\">Log out</a></p>");
         }
+        if (request.getParameter("logged_out") != null && request.getUserPrincipal() == null && error == null) {
+            html.append("<p class=\"notice\" id=\"logged-out\" role=\"status\">You have been logged out.</p>");
+        }
         if (error != null) {
-            html.append("<p class=\"error\" id=\"login-error\">").append(Pages.escape(error)).append("</p>");
+            html.append("<p class=\"error\" id=\"login-error\" role=\"alert\">").append(Pages.escape(error)).append("</p>");
         }
         String user = request.getParameter("username");
         html.append("<form method=\"post\" action=\"").append(request.getContextPath()).append("/login\">")
@@ -215,9 +230,13 @@ public class LoginServlet extends HttpServlet {
         return "<input type=\"hidden\" name=\"" + Csrf.FIELD + "\" value=\"" + Pages.escape(Csrf.token(request)) + "\"/>";
     }
 
-    /** Only a path on this server: never "//host" or "http://...", which would make the login an open redirect. */
+    /**
+     * Only a path on this server: never "//host" or "http://...", which would make the login an open redirect.
+     * The welcome file's own name ({@code /index.xhtml}, what the container maps "/" to) means the start page.
+     */
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.equals("/") || next.startsWith("/index.xhtml")
                 || next.startsWith("/login") || next.startsWith("/logout") || next.contains("\r") || next.contains("\n")) {
             return "/demo";
         }

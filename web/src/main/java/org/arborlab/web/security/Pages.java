@@ -6,12 +6,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** The few plain HTML pages of the security layer (login, logout, refusals), every value escaped. */
-final class Pages {
+public final class Pages {
 
     private Pages() {
     }
 
-    static String escape(String text) {
+    /** Text for HTML content and attribute values. */
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
@@ -55,6 +56,7 @@ final class Pages {
                 font-size:1rem;text-decoration:none;cursor:pointer}
                 .secondary{background:#475569}
                 .error{color:#b91c1c;font-weight:600}
+                .notice{background:#dcfce7;border:1px solid #16a34a;padding:.6rem;border-radius:.3rem}
                 .warning{background:#fef3c7;border:1px solid #f59e0b;padding:.6rem;border-radius:.3rem}
                 .or{margin:1.5rem 0 .5rem;color:#64748b}
                 </style></head>

@@ -5,20 +5,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
-/** oTree's admin login: user "admin" and the password in OTREE_ADMIN_PASSWORD, compared in constant time. */
+/**
+ * oTree's admin login: the user named by ADMIN_USERNAME in the settings ("admin" unless set) and the password in
+ * OTREE_ADMIN_PASSWORD, compared in constant time.
+ */
 final class PasswordLogin {
-    static final String USER = "admin";
 
     private PasswordLogin() {
     }
 
     /** False whenever the password is undefined: then nobody can log in with a password. */
-    static boolean matches(Optional<String> adminPassword, String user, String password) {
+    static boolean matches(String adminUsername, Optional<String> adminPassword, String user, String password) {
         if (adminPassword.isEmpty()) {
             return false;
         }
         // digests have one length, so neither the time nor the comparison reveals the password's length
-        boolean userOk = MessageDigest.isEqual(digest(USER), digest(user == null ? "" : user));
+        boolean userOk = MessageDigest.isEqual(digest(adminUsername), digest(user == null ? "" : user));
         boolean passwordOk = MessageDigest.isEqual(digest(adminPassword.get()), digest(password == null ? "" : password));
         return userOk & passwordOk;
     }

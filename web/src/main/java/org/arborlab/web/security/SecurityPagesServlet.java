@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** The clean URLs /audit and /api_tokens of the Faces views /admin/audit.xhtml and /admin/api_tokens.xhtml. */
-@WebServlet(urlPatterns = {"/audit", "/api_tokens"})
+@WebServlet(urlPatterns = {"/audit", "/api_tokens"}, asyncSupported = true)
 public class SecurityPagesServlet extends HttpServlet {
 
     @Override

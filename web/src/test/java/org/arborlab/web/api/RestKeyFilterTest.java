@@ -2,6 +2,7 @@ package org.arborlab.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class RestKeyFilterTest {
     private static final String TOKEN = ApiTokenService.PREFIX + "room-token";
     private final List<String> uses = new ArrayList<>();
+    private final org.arborlab.control.access.Caller services = new org.arborlab.control.access.Caller();
 
     private RestKeyFilter filter(AuthLevel level, String method) throws Exception {
         RestKeyFilter filter = new RestKeyFilter();
@@ -54,6 +56,7 @@ class RestKeyFilterTest {
         };
         filter.caller = new ApiCaller();
         filter.actor = new org.arborlab.control.audit.Actor();
+        filter.services = services;
         Method target = findMethod(method);
         filter.resource = (ResourceInfo) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ResourceInfo.class}, (p, m, a) -> m.getName().equals("getResourceMethod") ? target : null);
@@ -95,9 +98,14 @@ class RestKeyFilterTest {
     @Test
     void sharedKeyInEitherHeader() throws Exception {
         RestKeyFilter filter = filter(AuthLevel.STUDY, "create");
+        assertFalse(services.has(org.arborlab.control.access.Role.VIEWER), "no role before the key is checked");
         assertDoesNotThrow(() -> filter.filter(request(Map.of("OTREE-REST-KEY", "shared"))));
+        assertTrue(services.has(org.arborlab.control.access.Role.EXPERIMENTER), "the key acts as an experimenter");
+        assertFalse(services.has(org.arborlab.control.access.Role.ADMIN), "not as an admin (tokens are the admin's)");
         assertDoesNotThrow(() -> filter.filter(request(Map.of("Authorization", "Bearer shared"))));
+        services.clear();
         assertEquals("HTTP Request Header otree-rest-key is missing", refusal(filter, Map.of()));
+        assertFalse(services.has(org.arborlab.control.access.Role.VIEWER), "a refused key grants nothing");
         assertEquals("HTTP Request Header otree-rest-key is incorrect",
                 refusal(filter, Map.of("otree-rest-key", "Shared")));
     }

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The access table, level by level: SPEC §2.2 for oTree's pages, stricter for exports and push channels. */
+/** The access table, level by level: oTree's rules for oTree's pages, stricter for exports and push channels. */
 class AccessRulesTest {
 
     /** Public at every level: participants, their push channels, the login page, static files, the REST API. */
     @ParameterizedTest
     @ValueSource(strings = {"/p/abc123/trust/Send/3", "/InitializeParticipant/abc", "/join/tiwoha",
-            "/room/econ101", "/OutOfRangeNotification/abc", "/live/wait/abc123/4", "/live/room/econ101/0", "/login",
+            "/room/econ101", "/OutOfRangeNotification/abc", "/live/wait/abc123/4", "/live/room/econ101/0", "/live/chat/abc12345/0", "/chat/p/abc12345", "/login",
             "/login/sso", "/login/callback", "/logout", "/play/arbor.css", "/static/arbor-admin.css", "/jakarta.faces.resource/x.css",
             "/api/sessions", "/api/sessions/abc/export", "/api", "/health/ready", "/favicon.ico"})
     void publicEverywhere(String path) {
@@ -49,6 +49,7 @@ class AccessRulesTest {
     @ValueSource(strings = {"/sessions", "/rooms", "/room_without_session/econ101", "/room_with_session/econ101",
             "/CloseRoom/econ101", "/server_check", "/export", "/create_session", "/SessionEditProperties/abc",
             "/ToggleArchivedSessions", "/ExportPageTimes", "/ExportSessionWide/abc", "/chat_export", "/audit",
+            "/chat/session/abc/def",
             "/api_tokens", "/anything-not-listed", "/admin/unknown.xhtml"})
     void loginUnderDemoAndStudy(String path) {
         assertEquals(ANYONE, AccessRules.need(NONE, path));
@@ -59,7 +60,7 @@ class AccessRulesTest {
     @Test
     void rolesOnceProtected() {
         for (String path : List.of("/sessions", "/SessionMonitor/abc", "/SessionData/abc", "/export", "/rooms",
-                "/demo", "/SessionPayments/abc")) {
+                "/demo", "/SessionPayments/abc", "/chat/session/abc/def", "/chat_export")) {
             assertEquals(VIEWER, AccessRules.need(STUDY, path), path);
         }
         for (String path : List.of("/create_session", "/demo/trust", "/SessionEditProperties/abc",

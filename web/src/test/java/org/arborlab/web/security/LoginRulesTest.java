@@ -15,11 +15,13 @@ class LoginRulesTest {
 
     @Test
     void passwordLoginIsUserAdminWithTheConfiguredPassword() {
-        assertTrue(PasswordLogin.matches(Optional.of("s3cret"), "admin", "s3cret"));
-        assertFalse(PasswordLogin.matches(Optional.of("s3cret"), "admin", "s3cret "));
-        assertFalse(PasswordLogin.matches(Optional.of("s3cret"), "Admin", "s3cret"));
-        assertFalse(PasswordLogin.matches(Optional.of("s3cret"), "admin", null));
-        assertFalse(PasswordLogin.matches(Optional.empty(), "admin", ""), "no password defined: nobody logs in");
+        assertTrue(PasswordLogin.matches("admin", Optional.of("s3cret"), "admin", "s3cret"));
+        assertFalse(PasswordLogin.matches("admin", Optional.of("s3cret"), "admin", "s3cret "));
+        assertFalse(PasswordLogin.matches("admin", Optional.of("s3cret"), "Admin", "s3cret"));
+        assertFalse(PasswordLogin.matches("admin", Optional.of("s3cret"), "admin", null));
+        assertFalse(PasswordLogin.matches("admin", Optional.empty(), "admin", ""), "no password defined: nobody logs in");
+        assertTrue(PasswordLogin.matches("lab", Optional.of("s3cret"), "lab", "s3cret"), "ADMIN_USERNAME");
+        assertFalse(PasswordLogin.matches("lab", Optional.of("s3cret"), "admin", "s3cret"));
     }
 
     @Test
@@ -43,6 +45,9 @@ class LoginRulesTest {
         assertEquals("/demo", LoginServlet.safeNext("/\\evil.example"));
         assertEquals("/demo", LoginServlet.safeNext("https://evil.example/"));
         assertEquals("/demo", LoginServlet.safeNext("/logout"));
+        // "/" reaches the filter as the welcome file /index.xhtml, which is no page of its own
+        assertEquals("/demo", LoginServlet.safeNext("/index.xhtml"));
+        assertEquals("/demo", LoginServlet.safeNext("/"));
     }
 
     @Test

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.arborlab.web.cluster.Grid;
+import org.arborlab.web.cluster.SharedMap;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final LoginThrottle throttle = new LoginThrottle(30).withClock(now::get);
+    private final LoginThrottle throttle = new LoginThrottle(30).withClock(now::get)
+            .sharing(Grid.alone().map("login-failures"));
 
     @Test
     void fiveFailuresFromOneAddressLockItWithDoublingDelays() {
@@ -43,5 +46,19 @@ class LoginThrottleTest {
         assertEquals(Duration.ofMinutes(15), throttle.wait("10.0.0.1", "admin"));
         throttle.succeeded("10.0.0.1", "admin");
         assertEquals(Duration.ZERO, throttle.wait("10.0.0.1", "admin"));
+    }
+
+    @Test
+    void instancesSharingTheGridCountTogether() {
+        SharedMap shared = Grid.alone().map("login-failures");
+        LoginThrottle one = new LoginThrottle(30).withClock(now::get).sharing(shared);
+        LoginThrottle two = new LoginThrottle(30).withClock(now::get).sharing(shared);
+        for (int i = 0; i < LoginThrottle.ADDRESS_LIMIT; i++) {
+            (i % 2 == 0 ? one : two).failed("10.0.0.1", "admin");
+        }
+        assertEquals(Duration.ofSeconds(30), one.wait("10.0.0.1", "admin"));
+        assertEquals(Duration.ofSeconds(30), two.wait("10.0.0.1", "admin"));
+        two.succeeded("10.0.0.1", "admin");
+        assertEquals(Duration.ZERO, one.wait("10.0.0.1", "admin"));
     }
 }
