@@ -62,9 +62,22 @@ public final class FakeArborServer implements AutoCloseable {
     /** @param restKey the key clients must send, or null for an open server (oTree's auth level unset) */
     public FakeArborServer(String restKey) throws IOException {
         this.restKey = restKey;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = bindBelowEphemeralRange();
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** A port on 127.0.0.1 below 32768, where outgoing connections' local ports never are. */
+    private static HttpServer bindBelowEphemeralRange() throws IOException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000, 20_000);
+            try {
+                return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            } catch (java.net.BindException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port between 10000 and 19999 on 127.0.0.1");
     }
 
     public String url() {

@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.arborlab.control.engine.BotReport;
-import org.arborlab.control.engine.BotRunner;
+import org.arborlab.control.engine.features.BotReport;
+import org.arborlab.control.engine.features.BotRunner;
 import org.arborlab.control.session.CreateSession;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.entity.Participant;
@@ -126,7 +126,7 @@ class AdminPagesIT {
     @Test
     void everyPageAnswersWithItsContentAndAnUnknownSessionIsNotFound() {
         Browser browser = admin();
-        assertPage(browser.get("/"), 200, "Trust game", "/demo/trust", "No password protection", ">Sessions</a>",
+        assertPage(browser.get("/"), 200, "Trust game", "action=\"/demo/trust\"", "No password protection", ">Sessions</a>",
                 ">Rooms</a>", "/export", ">Server Check</a>");
         assertPage(browser.get("/demo"), 200, "Public goods game (3 players, 3 rounds)");
         assertPage(browser.get("/demo/"), 200, "Timed quiz, then a survey");
@@ -135,14 +135,19 @@ class AdminPagesIT {
         assertPage(browser.get("/create_session"), 200, "name=\"session_config\"", "name=\"num_participants\"",
                 "name=\"trust.num_apples\"", "name=\"public_goods.multiplier\"", "name=\"survey.mock_exogenous_data\"",
                 "name=\"room_name\"");
-        assertPage(browser.get("/rooms"), 200, "Econ 101 class", "Lab (secure URLs)", "/room_without_session/econ101");
+        Browser.Page rooms = browser.get("/rooms");
+        assertPage(rooms, 200, "Econ 101 class", "Lab (secure URLs)", "<code>econ101</code>");
+        // other tests on this server may have opened a session in the room
+        assertTrue(rooms.html().matches("(?s).*/room_with(out)?_session/econ101\".*"), rooms.html());
         Browser.Page room = browser.get("/room_without_session/lab_secure");
-        assertPage(room, 200, "Room-wide URL", "/room/lab_secure", "participant_label=", "hash=", "No session yet");
+        assertPage(room, 200, "id=\"secure-room-note\"", "/room/lab_secure?participant_label=", "hash=", "No session yet");
+        assertTrue(!room.contains("Room-wide URL"), "a secure room shows no room-wide URL (it would answer 404)");
         assertPage(browser.get("/server_check"), 200, "Debug mode", "Off: OTREE_AUTH_LEVEL is not set",
                 System.getenv("DATABASE_URL") == null || System.getenv("DATABASE_URL").isEmpty() ? "H2" : "MariaDB");
 
-        // a demo session: created by opening its config, then its links
-        Browser.Page links = browser.get("/demo/public_goods");
+        // a demo session: a GET of its config's URL creates nothing; the button (a POST) does, then its links
+        assertPage(browser.get("/demo/public_goods"), 200, "id=\"create-demo-public_goods\"");
+        Browser.Page links = post(browser, "/demo/public_goods", Map.of());
         assertPage(links, 200, "/join/", "/InitializeParticipant/", "demo");
         String code = codeOf(links);
         assertEquals(3, session(code).getNumParticipants());
@@ -156,7 +161,8 @@ class AdminPagesIT {
         assertPage(browser.get("/SessionDescription/" + code), 200, "public_goods (3 rounds)",
                 "Public goods game: each of 3 players");
         assertPage(browser.get("/SessionEditProperties/" + code + "/"), 200, "participation_fee");
-        assertPage(browser.get("/SessionStartLinks/" + code), 200, ">New</a>");
+        assertPage(browser.get("/SessionStartLinks/" + code), 200, "id=\"new-demo-session\"");
+        assertPage(browser.get("/demo"), 200, "id=\"demo-sessions\"", code);
 
         for (String tab : TABS) {
             Browser.Page missing = browser.get("/" + tab + "/zzzzzzzz");
@@ -178,18 +184,21 @@ class AdminPagesIT {
         Object[][] bad = {
             {Map.of("session_config", "trust", "num_participants", "3"), "not a multiple of group size (2)"},
             {Map.of("session_config", "trust", "num_participants", ""), "This field is required."},
-            {Map.of("session_config", "trust", "num_participants", "0"), "This field is required."},
+            {Map.of("session_config", "trust", "num_participants", "0"), "Ensure this value is greater than or equal to 1."},
             {Map.of("session_config", "trust", "num_participants", "two"), "Please enter a valid number of participants."},
             {Map.of("session_config", "nope", "num_participants", "2"), "Not a valid choice"},
             {Map.of("session_config", "trust", "num_participants", "2", "trust.num_apples", "many"), "Not a valid number"},
             {Map.of("session_config", "trust", "num_participants", "2", "trust.participation_fee", "-1"),
-                "participation_fee must be at least 0"},
+                "This value must be at least 0."},
+            {Map.of("session_config", "trust", "num_participants", "100000"),
+                "A session can have at most 10000 participants."},
             {Map.of("session_config", "trust", "num_participants", "2", "room_name", "nowhere"), "Not a valid choice"},
         };
         for (Object[] attempt : bad) {
             @SuppressWarnings("unchecked")
             Browser.Page page = post(browser, "/create_session", (Map<String, String>) attempt[0]);
             assertPage(page, 200, (String) attempt[1], "The session was not created");
+            assertFalse(page.contains("got ") || page.contains("modified_session_config_fields"), page.html());
             assertEquals("/create_session", page.path(), "the form stays where it is");
         }
         // typed values are shown again
@@ -211,7 +220,7 @@ class AdminPagesIT {
         assertTrue(list.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "labels are escaped");
         assertFalse(list.contains("<script>alert(1)"), list.html());
         assertTrue(list.contains("/SessionStartLinks/" + created.getCode().value()));
-        assertTrue(list.contains("&lt; 1 hour ago"));
+        assertTrue(list.contains("just now"), "a session created a moment ago");
     }
 
     @Test
@@ -327,7 +336,7 @@ class AdminPagesIT {
             assertTrue(row.find());
             String cells = row.group(1);
             assertTrue(cells.contains(participants.get(i).getCode().value()), cells);
-            assertTrue(cells.contains("<td class=\"finished\">1</td>"), cells);
+            assertTrue(cells.contains("<td class=\"finished\">Yes</td>"), cells);
             assertTrue(cells.contains("<td class=\"num payoff\">" + expected[i][0] + "</td>"), cells);
             assertTrue(cells.contains("<td class=\"num total\">" + expected[i][1] + "</td>"), cells);
             assertTrue(cells.contains("6/6"), "progress: " + cells);
@@ -362,7 +371,8 @@ class AdminPagesIT {
     }
 
     /**
-     * Trust with 2 participants advanced by the admin only: first both start; then both time out on the
+     * Trust with 2 participants advanced by the admin only: the button leaves participants who never opened
+     * their link alone, oTree's script endpoint starts them; then both time out on the
      * introduction (A goes to Send, B, who does not send, waits for A); then A times out on Send (sends 0) and
      * the wait page releases B. The monitor is told about each step over its WebSocket.
      */
@@ -376,19 +386,22 @@ class AdminPagesIT {
         CompletableFuture<String> pushed = Push.listen(base, "/live/monitor/" + code + "/0");
         Thread.sleep(300); // the server registers the socket just after the handshake
         monitor = post(browser, "/SessionMonitor/" + code, Map.of("op", "advance"));
-        assertPage(monitor, 200, "Advanced 2 participants.");
+        assertPage(monitor, 200, "Nobody was moved on");
+        assertEquals("0/2", byId(monitor, "started-count"));
+        assertEquals("ok", post(browser, "/AdvanceSession/" + code, Map.of()).html());
+        monitor = browser.get("/SessionMonitor/" + code);
         assertEquals("refresh", pushed.get(10, TimeUnit.SECONDS));
         assertEquals("2/2", byId(monitor, "started-count"));
         assertTrue(monitor.html().replaceAll(">\\s+<", "><").contains("<td class=\"page\">Introduction</td>"));
 
         monitor = post(browser, "/SessionMonitor/" + code, Map.of("op", "advance"));
-        assertPage(monitor, 200, "Advanced 2 participants.");
+        assertPage(monitor, 200, "Advanced P1, P2 by one page.");
         String table = monitor.html().replaceAll(">\\s+<", "><");
         assertTrue(table.contains("<td class=\"page\">Send</td>"), table);
         assertTrue(table.contains("<td class=\"page\">SendBackWaitPage</td><td>P1</td>"), "B waits for P1: " + table);
 
         monitor = post(browser, "/SessionMonitor/" + code, Map.of("op", "advance"));
-        assertPage(monitor, 200, "Advanced 1 participant.");
+        assertPage(monitor, 200, "Advanced P1 by one page.");
         table = monitor.html().replaceAll(">\\s+<", "><");
         assertTrue(table.contains("<td class=\"page\">SendBack</td>"), "the wait page released B: " + table);
         assertTrue(table.contains("<td class=\"page\">ResultsWaitPage</td><td>P2</td>"), table);
@@ -429,6 +442,16 @@ class AdminPagesIT {
         assertTrue(redirect.headers().firstValue("Location").orElse("").endsWith("/room_with_session/my_room"));
         Browser.Page withSession = browser.get("/room_with_session/my_room");
         assertEquals(code, byId(withSession, "room-session-code"));
+
+        // a second session in the room is refused on the form unless "Replace it" is ticked
+        Browser.Page refused = post(browser, "/create_session", Map.of("session_config", "trust", "num_participants",
+                "2", "room_name", "my_room"));
+        assertPage(refused, 200, "already has session " + code, "id=\"replace_room_session\"");
+        assertEquals(code, byId(browser.get("/room_with_session/my_room"), "room-session-code"), "unchanged");
+        Browser.Page replaced = post(browser, "/create_session", Map.of("session_config", "trust", "num_participants",
+                "2", "room_name", "my_room", "replace_room_session", "on"));
+        code = codeOf(replaced);
+        assertEquals(code, byId(browser.get("/room_with_session/my_room"), "room-session-code"));
 
         Browser.Page closed = post(browser, "/room_with_session/my_room", Map.of("op", "close"));
         assertPage(closed, 200, "The room was closed", "No session yet");

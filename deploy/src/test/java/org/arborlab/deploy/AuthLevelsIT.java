@@ -76,7 +76,7 @@ class AuthLevelsIT {
         return Json.createReader(new StringReader(created.body())).readObject();
     }
 
-    /** Every admin URL of oTree (SPEC §2.3) and Arbor's own, with a real session code and room. */
+    /** Every admin URL of oTree and Arbor's own, with a real session code and room. */
     static List<String> adminUrls(String code) {
         return List.of("/", "/index.xhtml", "/demo", "/demo/trust", "/sessions", "/sessions?archived=1",
                 "/create_session", "/rooms", "/room_without_session/" + ROOM, "/room_with_session/" + ROOM,
@@ -182,7 +182,7 @@ class AuthLevelsIT {
         assertEquals(200, browser.get("/audit").statusCode(), "a forged logout changed nothing");
         HttpResponse<String> out = browser.post("/logout", Map.of("csrftoken", WebSession.csrfToken(ask.body())));
         assertEquals(302, out.statusCode());
-        assertTrue(out.headers().firstValue("Location").orElse("").endsWith("/login"));
+        assertTrue(out.headers().firstValue("Location").orElse("").endsWith("/login?logged_out=1"));
         assertEquals(302, browser.get("/audit").statusCode(), "logged out");
     }
 
@@ -217,8 +217,23 @@ class AuthLevelsIT {
             assertEquals(403, browser.post(url, Map.of("op", "archive", "session", code, "csrftoken", "wrong"))
                     .statusCode(), url);
         }
+        // whatever the content type: a JSON body is no proof of a script of this login
+        for (String url : List.of("/AdvanceSession/" + code, "/CloseRoom/" + ROOM, "/ToggleArchivedSessions")) {
+            HttpResponse<String> json = browser.postJson(url, "{\"session\":\"" + code + "\"}");
+            assertEquals(403, json.statusCode(), url + " " + json.body());
+            assertTrue(json.body().contains("CSRF verification failed"), json.body());
+        }
         HttpResponse<String> sessions = browser.get("/sessions");
         assertTrue(sessions.body().contains(code), "the session was not archived: " + sessions.body());
+        // with the token in the header, a script of this login may
+        assertEquals(200, browser.postJson("/AdvanceSession/" + code, "{}", "X-CSRF-Token", token).statusCode());
+        // a login starts with a new token: the one seen before logging in is void afterwards
+        WebSession fresh = new WebSession(study.url().toString());
+        String beforeLogin = WebSession.csrfToken(fresh.get("/login").body());
+        assertEquals(302, fresh.login("admin", PASSWORD).statusCode());
+        String afterLogin = WebSession.csrfToken(fresh.get("/api_tokens").body());
+        assertFalse(beforeLogin.equals(afterLogin), "the token was not rotated at login");
+        assertEquals(403, fresh.postJson("/AdvanceSession/" + code, "{}", "X-CSRF-Token", beforeLogin).statusCode());
         // the login form has its own token
         assertEquals(403, browser.post("/login", Map.of("username", "admin", "password", PASSWORD)).statusCode());
 
@@ -308,6 +323,115 @@ class AuthLevelsIT {
                 + " the audit log; pages showing it: " + shown);
     }
 
+    /**
+     * oTree's documented REST helper, request for request: {@code method(url, json=params, headers={'otree-rest-key':
+     * REST_KEY})} with a trailing slash, so every GET carries a JSON body ({@code {}} at least) and the GET filters
+     * travel in it.
+     */
+    @Test
+    @Order(7)
+    void oTreesCallApiHelperWorksForEveryDocumentedEndpoint() throws Exception {
+        assertEquals(200, callApi("POST", "participant_vars", Json.createObjectBuilder().add("room_name", ROOM)
+                .add("participant_label", "Alice").add("vars", Json.createObjectBuilder().add("age", 25)))
+                .statusCode());
+        HttpResponse<String> created = callApi("POST", "sessions", Json.createObjectBuilder()
+                .add("session_config_name", "trust").add("num_participants", 2).add("room_name", ROOM)
+                .add("modified_session_config_fields", Json.createObjectBuilder().add("num_apples", 10)));
+        assertEquals(200, created.statusCode(), created.body());
+        String roomSession = read(created).getString("code");
+        for (String path : List.of("session_configs", "rooms", "sessions", "apps", "otree_version")) {
+            HttpResponse<String> got = callApi("GET", path, Json.createObjectBuilder());
+            assertEquals(200, got.statusCode(), path + ": " + got.body());
+            assertTrue(got.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path);
+        }
+        // the filters in the GET body are honoured, not ignored
+        assertEquals(200, callApi("POST", "session_vars", Json.createObjectBuilder().add("room_name", ROOM)
+                .add("vars", Json.createObjectBuilder().add("dice_roll", 4))).statusCode());
+        WebSession alice = new WebSession(study.url().toString());
+        assertEquals(3, alice.get("/room/" + ROOM + "?participant_label=Alice").statusCode() / 100);
+        HttpResponse<String> filtered = callApi("GET", "sessions/" + roomSession, Json.createObjectBuilder()
+                .add("participant_labels", Json.createArrayBuilder().add("Alice"))
+                .add("participant_vars", Json.createArrayBuilder().add("age"))
+                .add("session_vars", Json.createArrayBuilder().add("dice_roll")));
+        assertEquals(200, filtered.statusCode(), filtered.body());
+        JsonObject detail = read(filtered);
+        assertEquals(1, detail.getJsonArray("participants").size(), "only Alice: " + detail);
+        JsonObject aliceRow = detail.getJsonArray("participants").getJsonObject(0);
+        assertEquals("Alice", aliceRow.getString("label"));
+        assertEquals(25, aliceRow.getInt("age"), "the participant var asked for: " + aliceRow);
+        assertEquals(4, detail.getInt("dice_roll"), "the session var asked for: " + detail);
+        HttpResponse<String> unfiltered = callApi("GET", "sessions/" + roomSession, Json.createObjectBuilder());
+        assertEquals(2, read(unfiltered).getJsonArray("participants").size());
+        String participantCode = read(unfiltered).getJsonArray("participants").getJsonObject(1).getString("code");
+        assertEquals(200, callApi("POST", "participant_vars/" + participantCode, Json.createObjectBuilder()
+                .add("vars", Json.createObjectBuilder().add("x", 1))).statusCode());
+        assertEquals(200, callApi("POST", "session_vars/" + roomSession, Json.createObjectBuilder()
+                .add("vars", Json.createObjectBuilder().add("y", 2))).statusCode());
+        // a bad filter in a GET body is a problem, as in a POST body
+        HttpResponse<String> bad = callApi("GET", "sessions/" + roomSession, Json.createObjectBuilder()
+                .add("participant_labels", "Alice"));
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("participant_labels"), bad.body());
+        // and the health check takes a GET body too
+        assertEquals(200, new Http(study.url()).send("GET", "/health/ready", "application/json", "{}").statusCode());
+    }
+
+    /** {@code call_api(method, *path_parts, **params)} from oTree's REST docs. */
+    private static HttpResponse<String> callApi(String method, String path, jakarta.json.JsonObjectBuilder params)
+            throws Exception {
+        return new Http(study.url()).send(method, "/api/" + path + "/", "application/json",
+                params.build().toString(), "otree-rest-key", REST_KEY);
+    }
+
+    private static JsonObject read(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /** oTree's admin URLs that answered 404: page times, one session's wide table, split screen, the icon. */
+    @Test
+    @Order(8)
+    void oTreesDownloadUrlsSplitScreenAndIconAnswer() throws Exception {
+        WebSession anonymous = new WebSession(study.url().toString());
+        HttpResponse<String> icon = anonymous.get("/favicon.ico");
+        assertEquals(200, icon.statusCode());
+        assertTrue(icon.headers().firstValue("Content-Type").orElse("").startsWith("image/"), icon.headers().map().toString());
+        assertTrue(icon.body().startsWith("\u0000\u0000\u0001\u0000"), "an ICO file");
+
+        WebSession browser = new WebSession(study.url().toString());
+        assertEquals(302, browser.login("admin", PASSWORD).statusCode());
+        HttpResponse<String> pageTimes = browser.get("/ExportPageTimes");
+        assertEquals(200, pageTimes.statusCode(), pageTimes.body());
+        assertTrue(pageTimes.headers().firstValue("Content-Disposition").orElse("").matches(
+                "attachment; filename=\"PageTimes-\\d{4}-\\d{2}-\\d{2}\\.csv\""), pageTimes.headers().map().toString());
+        assertTrue(pageTimes.body().startsWith("session_code,participant_id_in_session,participant_code,page_index,"),
+                pageTimes.body());
+        assertTrue(pageTimes.body().contains(code + ",1," + participant), "the participant who opened a page");
+
+        HttpResponse<String> data = browser.get("/SessionData/" + code);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                "href=\"(/ExportSessionWide/" + code + "\\?token=([0-9a-f]{8}))\"").matcher(data.body());
+        assertTrue(link.find(), data.body());
+        HttpResponse<String> wide = browser.get(link.group(1));
+        assertEquals(200, wide.statusCode(), wide.body());
+        assertTrue(wide.headers().firstValue("Content-Disposition").orElse("").contains("all_apps_wide-"));
+        assertTrue(wide.body().contains("participant.id_in_session,participant.code,"), wide.body());
+        assertTrue(wide.body().contains(participant), wide.body());
+        for (String token : List.of("", "?token=00000000", "?token=" + link.group(2).toUpperCase())) {
+            HttpResponse<String> refused = browser.get("/ExportSessionWide/" + code + token);
+            assertEquals(400, refused.statusCode(), token);
+            assertEquals("Missing or incorrect auth token", refused.body());
+        }
+        HttpResponse<String> excel = browser.get(link.group(1) + "&excel=1");
+        assertEquals(200, excel.statusCode());
+        assertTrue(excel.headers().firstValue("Content-Disposition").orElse("").endsWith(".xlsx\""));
+
+        HttpResponse<String> split = browser.get("/SessionSplitScreen/" + code);
+        assertEquals(200, split.statusCode(), split.body());
+        assertTrue(split.body().contains("<iframe src=\"/InitializeParticipant/" + participant + "\""), split.body());
+        assertEquals(2, count(split.body(), "<iframe "), "one frame per participant");
+        assertEquals(404, browser.get("/SessionSplitScreen/zzzzzzzz").statusCode());
+    }
+
     /** Last: the throttle locks this client address for a while. */
     @Test
     @Order(9)
@@ -333,7 +457,10 @@ class AuthLevelsIT {
     @Test
     @Order(10)
     void underDemoOTreesPublicPagesAnswerAndTheOthersAskForLogin() throws Exception {
-        try (DeployRun demo = DeployRun.start(Files.createTempDirectory(Path.of("target"), "auth-demo-"), env("DEMO"))) {
+        Path data = Files.createTempDirectory(Path.of("target"), "auth-demo-");
+        Map<String, String> env = env("DEMO");
+        env.put("ARBOR_SETTINGS", oTreeProjectSettings(data).toAbsolutePath().toString()); // deploy/run runs in the root
+        try (DeployRun demo = DeployRun.start(data, env)) {
             String demoCode = createSession(demo, "demo level").getString("code");
             WebSession anonymous = new WebSession(demo.url().toString());
             List<String> wrong = new ArrayList<>();
@@ -365,9 +492,76 @@ class AuthLevelsIT {
                 wrong.add("the monitor's push channel is public under DEMO, like the monitor");
             }
             assertEquals(List.of(), wrong);
-            assertEquals(302, anonymous.login("admin", PASSWORD).statusCode());
-            assertEquals(200, anonymous.get("/audit").statusCode());
+            oTreesProjectSettingsWork(demo, demoCode, anonymous);
         }
+    }
+
+    static final String SECRET_KEY = "7763949237284";
+    static final String ADMIN_USERNAME = "lab_admin";
+
+    /** An oTree project's settings (what settings.py says, as JSON), with a secure room and its label file. */
+    private static Path oTreeProjectSettings(Path dir) throws Exception {
+        Files.writeString(dir.resolve("labels.txt"), "alice\nbob\n");
+        Path settings = dir.resolve("settings.json");
+        Files.writeString(settings, Json.createObjectBuilder()
+                .add("SESSION_CONFIGS", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "trust")
+                        .add("app_sequence", Json.createArrayBuilder().add("trust")).add("num_demo_participants", 2)))
+                .add("ROOMS", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", ROOM).add("display_name", "Econ 101"))
+                        .add(Json.createObjectBuilder().add("name", "lab").add("display_name", "Lab")
+                                .add("participant_label_file", "labels.txt").add("use_secure_urls", true)))
+                .add("SECRET_KEY", SECRET_KEY).add("ADMIN_USERNAME", ADMIN_USERNAME).add("LANGUAGE_CODE", "de")
+                .add("DEMO_PAGE_TITLE", "Lab demos").add("DEMO_PAGE_INTRO_HTML", "<p id=\"intro\">Try <b>these</b></p>")
+                .add("ADMIN_PASSWORD", "not used").add("INSTALLED_APPS", Json.createArrayBuilder().add("otree"))
+                .build().toString());
+        return settings;
+    }
+
+    /** SECRET_KEY, ADMIN_USERNAME, LANGUAGE_CODE and the demo page's settings, on the DEMO server. */
+    private static void oTreesProjectSettingsWork(DeployRun demo, String demoCode, WebSession browser)
+            throws Exception {
+        assertTrue(demo.lineWith("ADMIN_PASSWORD is an oTree setting that Arbor ignores").contains("WARN"));
+        assertTrue(demo.lineWith("INSTALLED_APPS is an oTree setting that Arbor ignores").contains("WARN"));
+
+        // DEMO_PAGE_TITLE and DEMO_PAGE_INTRO_HTML on the demo index (public under DEMO)
+        HttpResponse<String> index = browser.get("/demo");
+        assertTrue(index.body().contains("<h1 id=\"demo-title\">Lab demos</h1>"), index.body());
+        assertTrue(index.body().contains("<p id=\"intro\">Try <b>these</b></p>"), index.body());
+        assertTrue(index.body().contains("<html") && index.body().contains("lang=\"en\""), "admin pages: English");
+
+        // LANGUAGE_CODE: participants' built-in texts in German, lang="de"
+        HttpResponse<String> detail = new Http(demo.url()).send("GET", "/api/sessions/" + demoCode + "/",
+                "application/json", "{}", "otree-rest-key", REST_KEY);
+        String player = Json.createReader(new StringReader(detail.body())).readObject().getJsonArray("participants")
+                .getJsonObject(0).getString("code");
+        WebSession participantBrowser = new WebSession(demo.url().toString());
+        HttpResponse<String> page = participantBrowser.follow(participantBrowser.get("/InitializeParticipant/" + player));
+        assertTrue(page.body().contains("lang=\"de\""), page.body());
+        assertTrue(page.body().contains(">Weiter</button>"), page.body());
+        HttpResponse<String> missing = participantBrowser.get("/p/zzzzzzzz/trust/Introduction/1");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Diese Seite existiert nicht.") || missing.body().contains("Nicht gefunden"),
+                missing.body());
+
+        // SECRET_KEY: the secure room accepts the links oTree handed out (hash of label + SECRET_KEY + password)
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-224")
+                .digest(("alice" + SECRET_KEY + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .substring(0, 8);
+        HttpResponse<String> waiting = participantBrowser.get("/room/lab?participant_label=alice&hash=" + hash);
+        assertEquals(200, waiting.statusCode(), waiting.body());
+        assertTrue(waiting.body().contains("Warten auf den Beginn Ihrer Sitzung."), waiting.body());
+        HttpResponse<String> wrongHash = participantBrowser.get("/room/lab?participant_label=alice&hash=00000000");
+        assertEquals(404, wrongHash.statusCode());
+        assertTrue(wrongHash.body().contains("Ungültiger Parameter hash"), wrongHash.body());
+
+        // ADMIN_USERNAME is the password user's name
+        assertEquals(200, browser.login("admin", PASSWORD).statusCode(), "\"admin\" is not the user any more");
+        assertEquals(302, browser.login(ADMIN_USERNAME, PASSWORD).statusCode());
+        assertEquals(200, browser.get("/audit").statusCode());
+        HttpResponse<String> room = browser.get("/room_without_session/lab");
+        assertEquals(200, room.statusCode(), room.body());
+        assertFalse(room.body().contains("id=\"room-wide-url\""), "a secure room's page shows no room-wide URL");
+        assertTrue(room.body().contains("participant_label=alice&amp;hash=" + hash), room.body());
     }
 
     private static Map<String, String> tokenForm(String name, String scope, String csrfToken) {

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import org.arborlab.control.engine.BotReport;
-import org.arborlab.control.engine.BotRunner;
+import org.arborlab.control.engine.features.BotReport;
+import org.arborlab.control.engine.features.BotRunner;
 
 /**
  * Test-only (added to the WAR by browser tests, never shipped): {@code GET /test-hooks/bots?code=<session>} plays

@@ -11,8 +11,8 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import org.arborlab.control.engine.BotReport;
-import org.arborlab.control.engine.BotRunner;
+import org.arborlab.control.engine.features.BotReport;
+import org.arborlab.control.engine.features.BotRunner;
 import org.arborlab.control.session.Payoffs;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.control.settings.SettingsService;
@@ -123,5 +123,20 @@ class BotsIT {
         List<?> timeouts = em.createQuery("select c.roundNumber from PageCompletion c where c.participant = :p"
                 + " and c.timeoutHappened = true").setParameter("p", participants.get(0)).getResultList();
         assertEquals(List.of(3), timeouts);
+    }
+
+    /**
+     * Dictator game with pairs formed by arrival time: 6 bots arrive at once, in whatever order the requests
+     * land; each pair's first (the dictator) keeps 70 and the other gets 30, so three of each.
+     */
+    @Test
+    void dictatorPairsFormedByArrival() throws Exception {
+        List<Participant> participants = play(bots.createBotSession("dictator", 6));
+        List<Integer> payoffs = participants.stream().map(p -> p.getPayoff().intValueExact()).sorted().toList();
+        assertEquals(List.of(30, 30, 30, 70, 70, 70), payoffs);
+        List<?> groupSizes = em.createQuery("select count(p) from Player p where p.session = :s group by p.group")
+                .setParameter("s", participants.get(0).getSession()).getResultList();
+        assertEquals(3, groupSizes.size(), "three pairs, the first group (everyone) gone");
+        assertTrue(groupSizes.stream().allMatch(c -> ((Number) c).longValue() == 2), groupSizes.toString());
     }
 }

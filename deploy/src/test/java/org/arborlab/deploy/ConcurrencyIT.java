@@ -54,8 +54,11 @@ class ConcurrencyIT {
         Path settings = Path.of("target", "it-settings", "concurrency.json").toAbsolutePath();
         Files.createDirectories(settings.getParent());
         Files.writeString(settings, "{\"SESSION_CONFIGS\": [{\"name\": \"counting\", \"app_sequence\": [\"counting\"],"
-                + " \"num_demo_participants\": 3}], \"PARTICIPANT_FIELDS\": [\"finished\"]}", StandardCharsets.UTF_8);
-        return RealWar.load().addClasses(ConcurrencyIT.class, CountingGame.class, Browser.class)
+                + " \"num_demo_participants\": 3}, {\"name\": \"crashing\", \"app_sequence\": [\"crashing\"]},"
+                + " {\"name\": \"arrival\", \"app_sequence\": [\"arrival\"]}],"
+                + " \"PARTICIPANT_FIELDS\": [\"finished\"]}", StandardCharsets.UTF_8);
+        return RealWar.load().addClasses(ConcurrencyIT.class, CountingGame.class, CrashingGame.class,
+                ArrivalGame.class, Browser.class)
                 .addAsResource(new StringAsset("ARBOR_SETTINGS=" + settings + "\n"),
                         "META-INF/microprofile-config.properties");
     }
@@ -157,9 +160,85 @@ class ConcurrencyIT {
         }
     }
 
+    /**
+     * Grouping by arrival time with 100 participants arriving at once: every participant ends up in exactly one
+     * group of 4, the groups are filled in the order of arrival (the k-th group holds arrivals 4k-3 to 4k, by id in
+     * group), each group's afterAllPlayersArrive ran once, and nobody is left waiting.
+     */
+    @Test
+    void aHundredSimultaneousArrivalsFormGroupsInArrivalOrder() throws Exception {
+        int n = 100;
+        Session session = sessions.create(CreateSession.of("arrival", n));
+        List<Participant> participants = sessions.participants(session);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CyclicBarrier together = new CyclicBarrier(n);
+        List<Future<String>> players = new ArrayList<>();
+        for (Participant participant : participants) {
+            players.add(pool.submit(() -> {
+                Browser browser = new Browser(base);
+                together.await(60, TimeUnit.SECONDS);
+                Browser.Page page = browser.get("/InitializeParticipant/" + participant.getCode().value());
+                long deadline = System.currentTimeMillis() + 90_000;
+                while (!page.pageName().equals("Done") && System.currentTimeMillis() < deadline) {
+                    // a waiting browser is told to reload by the push channel; this polls instead
+                    Thread.sleep(200);
+                    page = browser.get(page.path());
+                }
+                return page.pageName();
+            }));
+        }
+        for (Future<String> player : players) {
+            assertEquals("Done", player.get(120, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        Session stored = sessions.find(session.getCode()).orElseThrow();
+        Object[] span = (Object[]) em.createQuery("select min(c.epochMillisCompleted), max(c.epochMillisCompleted)"
+                + " from PageCompletion c where c.session = :s and c.pageName in ('InitializeParticipant', 'Meet')")
+                .setParameter("s", stored).getSingleResult();
+        System.out.println("Group by arrival time: " + n + " simultaneous arrivals, first arrival to last group "
+                + (((Number) span[1]).longValue() - ((Number) span[0]).longValue()) + " ms on the server");
+
+        Subsession round = sessions.subsessions(stored).get(0);
+        List<Group> groups = sessions.groups(round);
+        assertEquals(n / 4, groups.size(), "25 groups of 4, the first group (everyone) removed once empty");
+        Set<Long> seen = new HashSet<>();
+        for (int k = 0; k < groups.size(); k++) {
+            Group group = groups.get(k);
+            assertEquals(k + 2, group.getIdInSubsession(), "new groups take the next ids");
+            assertEquals(1, group.getFields().getInt("formed"), "group " + group.getIdInSubsession() + " formed once");
+            assertEquals(4, group.getFields().getInt("size"));
+            List<Player> members = em.createQuery("select p from Player p where p.group = :g order by p.idInGroup",
+                    Player.class).setParameter("g", group).getResultList();
+            List<Integer> arrivals = members.stream().map(Player::getArrival).toList();
+            assertEquals(List.of(4 * k + 1, 4 * k + 2, 4 * k + 3, 4 * k + 4), arrivals,
+                    "group " + group.getIdInSubsession() + " holds the next four arrivals, in order");
+            members.forEach(m -> assertTrue(seen.add(m.getParticipant().getId()), "in one group only"));
+        }
+        assertEquals(n, seen.size());
+        List<?> perParticipant = em.createQuery("select count(c) from PageCompletion c where c.session = :s"
+                + " and c.pageName = 'Meet' and c.waitPage = true group by c.participant")
+                .setParameter("s", stored).getResultList();
+        assertEquals(n, perParticipant.size());
+        assertTrue(perParticipant.stream().allMatch(c -> ((Number) c).longValue() == 1), "Meet once each");
+    }
+
     private JsonObject playerFields(Participant participant) {
         Player player = em.createQuery("select p from Player p where p.participant = :p", Player.class)
                 .setParameter("p", participant).getSingleResult();
         return player.getFields();
+    }
+
+    /** Shares this deployment (not in production): an app's error shows its file, line and message, escaped. */
+    @Test
+    void anAppErrorOnAParticipantPageShowsWhereOutsideProduction() {
+        Session session = sessions.create(CreateSession.of("crashing", 1));
+        Browser browser = new Browser(base);
+        Browser.Page page = browser.get("/InitializeParticipant/" + sessions.participants(session).get(0).getCode().value());
+        assertEquals("crashing/1/Crash/1", page.marker(), page.html());
+        Browser.Page error = browser.submit(page, Map.of());
+        assertEquals(500, error.status(), error.html());
+        assertTrue(error.contains("id=\"error-details\">CrashingGame.java, line 40: IllegalStateException: "
+                + CrashingGame.MESSAGE + " &lt;b&gt; (in " + CrashingGame.class.getName() + "$Crash.beforeNextPage)"),
+                error.html());
     }
 }

@@ -6,17 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.arborlab.control.database.DatabaseUrl;
 
 /** deploy/run as a user starts it, in its own process; closing it stops it like Ctrl-C would. */
 final class DeployRun implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    /** How long a start may take (-Darbor.it.start-seconds; a loaded 2-core machine needs more than 120 s). */
+    private static final long START_SECONDS = Long.getLong("arbor.it.start-seconds", 240);
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -46,16 +53,50 @@ final class DeployRun implements AutoCloseable {
                 .directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("ARBOR_DATA", data.toAbsolutePath().toString());
+        String shared = System.getenv("DATABASE_URL");
+        if (shared != null && shared.startsWith("mysql://")) {
+            builder.environment().put("DATABASE_URL", ownDatabase(shared, data));
+        }
         builder.environment().putAll(env);
         return builder.start();
     }
 
+    /**
+     * Under -Pmysql, each data directory gets its own database on the build's MySQL server (created on first
+     * start, kept across restarts on the same directory), as each gets its own H2 file otherwise: a server that
+     * a test starts sees no sessions or room sessions left by the other tests' servers.
+     */
+    static String ownDatabase(String sharedUrl, Path data) {
+        String name = ("arbor_it_" + data.getFileName()).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
+        return mysqlDatabase(sharedUrl, name.substring(0, Math.min(64, name.length())), false);
+    }
+
+    /**
+     * The URL of the database with this name on the MySQL server of {@code sharedUrl}, created with utf8mb4
+     * and a binary collation (labels are case-sensitive) if it does not exist, or emptied first if {@code fresh}.
+     */
+    static String mysqlDatabase(String sharedUrl, String name, boolean fresh) {
+        DatabaseUrl admin = DatabaseUrl.resolve(sharedUrl, null);
+        String server = admin.jdbcUrl().substring(0, admin.jdbcUrl().indexOf('/', "jdbc:mysql://".length()));
+        try (Connection c = DriverManager.getConnection(server + "/", admin.user(), admin.password());
+                Statement s = c.createStatement()) {
+            if (fresh) {
+                s.execute("DROP DATABASE IF EXISTS " + name);
+            }
+            s.execute("CREATE DATABASE IF NOT EXISTS " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
+        }
+        return sharedUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    }
+
     static DeployRun start(Path data, Map<String, String> env) throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         long begin = System.nanoTime();
         DeployRun server = new DeployRun(launch(data, env, port), port);
         while (!server.output.toString().contains("Arbor is ready.")) {
-            if (!server.process.isAlive() || System.nanoTime() - begin > TimeUnit.SECONDS.toNanos(120)) {
+            if (!server.process.isAlive() || System.nanoTime() - begin > TimeUnit.SECONDS.toNanos(START_SECONDS)) {
                 server.close();
                 throw new AssertionError("deploy/run did not become ready:\n" + server.output);
             }
@@ -67,8 +108,8 @@ final class DeployRun implements AutoCloseable {
 
     /** Runs deploy/run expecting it to exit with an error; returns what it printed. */
     static String failToStart(Path data, Map<String, String> env) throws Exception {
-        DeployRun server = new DeployRun(launch(data, env, freePort()), 0);
-        boolean exited = server.process.waitFor(120, TimeUnit.SECONDS);
+        DeployRun server = new DeployRun(launch(data, env, Ports.free()), 0);
+        boolean exited = server.process.waitFor(START_SECONDS, TimeUnit.SECONDS);
         server.close();
         assertTrue(exited, "deploy/run should stop by itself:\n" + server.output);
         assertNotEquals(0, server.process.exitValue(), server.output.toString());
@@ -89,8 +130,22 @@ final class DeployRun implements AutoCloseable {
         throw new AssertionError("deploy/run printed no line with \"" + text + "\":\n" + output);
     }
 
-        URL url() throws Exception {
+    URL url() throws Exception {
         return new URL("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * Kills the server JVM at once (SIGKILL, as a power cut or the OOM killer would: no shutdown hook, no
+     * database close), then lets the script exit.
+     */
+    void crash() throws Exception {
+        for (ProcessHandle child : process.descendants().toList()) {
+            if (child.info().command().map(c -> c.endsWith("java")).orElse(false)) {
+                child.destroyForcibly();
+                child.onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
+        close();
     }
 
     @Override
@@ -112,9 +167,4 @@ final class DeployRun implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package org.arborlab.deploy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +65,7 @@ final class Keycloak implements AutoCloseable {
         Files.createDirectories(imports);
         Files.copy(realm, imports.resolve("arbor-realm.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         deleteTree(distribution.resolve("data/h2")); // a fresh realm each run
-        int port = freePort();
+        int port = Ports.free();
         Path log = Files.createTempFile(Path.of("target"), "keycloak-", ".log");
         ProcessBuilder builder = new ProcessBuilder("bash", distribution.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm", "--hostname-strict=false",
@@ -123,9 +122,4 @@ final class Keycloak implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

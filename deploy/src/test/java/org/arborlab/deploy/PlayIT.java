@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.arborlab.control.session.CreateSession;
 import org.arborlab.control.session.SessionService;
-import org.arborlab.control.engine.AdminReportService;
+import org.arborlab.control.engine.features.AdminReportService;
 import org.arborlab.entity.PageCompletion;
 import org.arborlab.entity.Participant;
 import org.arborlab.entity.Session;
@@ -140,6 +140,49 @@ class PlayIT {
         assertTrue(escaped.contains("This field is required."), escaped.html());
         assertTrue(escaped.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), escaped.html());
         assertTrue(!escaped.contains("<script>alert(1)"), "never echoed as markup");
+    }
+
+    /**
+     * Number inputs as oTree's forms read them: refused with Django's message and nothing stored, never rounded
+     * (2.5 points with POINTS_DECIMAL_PLACES 0 was stored as 3, 4.5 as 5, "4%00" as 4); 0 is an answer.
+     */
+    @Test
+    void numberInputsAreRefusedAsOTreeRefusesThemAndZeroIsAnAnswer() {
+        Session survey = sessions.create(CreateSession.of("survey", 1));
+        String code = start(survey, 1);
+        Browser browser = new Browser(base);
+        Browser.Page page = browser.get("/InitializeParticipant/" + code);
+        Map<String, List<String>> before = DatabaseSnapshot.take(em);
+        for (String age : List.of("30.5", "30\u0000", "3e1", "0x1E")) {
+            Browser.Page refused = browser.submit(page, Map.of("age", age, "gender", "Female", "student", "0"));
+            assertEquals(page.marker(), refused.marker(), age);
+            assertTrue(refused.contains("Enter a whole number."), age + ": " + refused.html());
+        }
+        assertEquals(before, DatabaseSnapshot.take(em), "refused numbers wrote nothing");
+        Browser.Page cognitive = browser.submit(page, Map.of("age", "30.0", "gender", "Female", "student", "0"));
+        assertEquals("survey/1/Cognitive/2", cognitive.marker(), "Django's whole number may end in .0");
+        Browser.Page refused = browser.submit(cognitive, Map.of("crtBall", "0", "hoursOfSleep", "8\u0000",
+                "hoursOfWork", "1d"));
+        assertTrue(refused.contains("Enter a number."), refused.html());
+        assertTrue(!refused.contains("This field is required."), "0 is an answer, not a missing one");
+        Browser.Page feedback = browser.submit(cognitive, Map.of("crtBall", "0", "hoursOfSleep", "8",
+                "hoursOfWork", "0"));
+        assertEquals("survey/1/Feedback/3", feedback.marker(), feedback.html());
+
+        Session trust = sessions.create(CreateSession.of("trust", 2));
+        Browser a = new Browser(base);
+        Browser.Page send = a.submit(a.get("/InitializeParticipant/" + start(trust, 1)), Map.of());
+        assertEquals("Send", send.pageName(), send.html());
+        Map<String, List<String>> beforeSend = DatabaseSnapshot.take(em);
+        for (String amount : List.of("2.5", "2.0", "4\u0000")) {
+            Browser.Page again = a.submit(send, Map.of("sentAmount", amount));
+            assertEquals("Send", again.pageName(), amount);
+            assertTrue(again.contains(amount.contains("\u0000") ? "Enter a number."
+                    : "Ensure that there are no more than 0 decimal places."), amount + ": " + again.html());
+        }
+        assertEquals(beforeSend, DatabaseSnapshot.take(em), "no currency amount was rounded and stored");
+        assertEquals("SendBackWaitPage", a.submit(send, Map.of("sentAmount", "0")).pageName(),
+                "0 points is a valid amount");
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.arborlab.control.engine.DemoService;
+import org.arborlab.control.engine.features.DemoService;
 import org.arborlab.control.session.CreateSession;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.entity.Group;
@@ -46,11 +47,13 @@ class ProductionIT {
                 {"SESSION_CONFIGS": [
                    {"name": "survey", "app_sequence": ["survey"], "num_demo_participants": 3,
                     "mock_exogenous_data": true},
-                   {"name": "regrouping", "app_sequence": ["regrouping"], "num_demo_participants": 6}],
+                   {"name": "regrouping", "app_sequence": ["regrouping"], "num_demo_participants": 6},
+                   {"name": "crashing", "app_sequence": ["crashing"]}],
                  "ROOMS": [{"name": "lab", "display_name": "Lab"}],
                  "PARTICIPANT_FIELDS": ["finished"]}
                 """, StandardCharsets.UTF_8);
-        return RealWar.load().addClasses(ProductionIT.class, RegroupingGame.class, Browser.class)
+        return RealWar.load().addClasses(ProductionIT.class, RegroupingGame.class, CrashingGame.class,
+                Browser.class)
                 .addAsResource(new StringAsset("ARBOR_SETTINGS=" + settings + "\nOTREE_PRODUCTION=1\n"),
                         "META-INF/microprofile-config.properties");
     }
@@ -89,6 +92,17 @@ class ProductionIT {
         assertEquals("survey/1/Demographics/1", page.marker());
         assertFalse(page.contains("Debug info"), page.html());
         assertFalse(page.contains(session.getCode().value()), "no session code on the page");
+    }
+
+    @Test
+    void anAppErrorShowsThePlainErrorPageInProduction() {
+        Session session = sessions.create(CreateSession.of("crashing", 1));
+        Browser browser = new Browser(base);
+        Browser.Page page = browser.get("/InitializeParticipant/" + sessions.participants(session).get(0).getCode().value());
+        Browser.Page error = browser.submit(page, Map.of());
+        assertEquals(500, error.status(), error.html());
+        assertFalse(error.contains("error-details") || error.contains("CrashingGame") || error.contains(CrashingGame.MESSAGE),
+                error.html());
     }
 
     @Test

@@ -4,7 +4,10 @@ import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The WAR that {@code deploy/run} starts, as built by this module; tests deploy it unchanged. */
+/**
+ * The WAR that {@code deploy/run} starts: the example study's ({@code examples/lab-study}, Arbor with the sample
+ * apps), copied by this module; tests deploy it unchanged.
+ */
 final class RealWar {
 
     private RealWar() {

@@ -63,6 +63,53 @@ class RestApiIT {
         return ((JsonObject) json(created)).getString("code");
     }
 
+    private HttpResponse<String> sendBytes(String method, String path, String contentType, byte[] body)
+            throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base.toString().replaceFirst("/$", "") + path))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Bad input below the JSON level: bytes that are not UTF-8 in a label or vars (refused, not stored as
+     * U+FFFD), methods no page answers, the error page opened directly: 4xx with a message, nothing written.
+     */
+    @Test
+    void invalidUtf8AndUnknownMethodsAreRefusedAndWriteNothing() throws Exception {
+        Http http = new Http(base);
+        String code = createSession(http, "{\"session_config_name\":\"trust\",\"num_participants\":2}");
+        String participant = ((JsonObject) json(http.get("/api/sessions/" + code))).getJsonArray("participants")
+                .getJsonObject(0).getString("code");
+        byte[] label = "{\"session_config_name\":\"trust\",\"num_participants\":2,\"label\":\"ab\u00ff\"}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] vars = "{\"vars\":{\"name\":\"J\u00f6rg\"}}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Map<String, List<String>> before = DatabaseSnapshot.take(em);
+        for (String[] target : new String[][] {{"/api/sessions", "label"}, {"/api/session_vars/" + code, "vars"},
+                {"/api/participant_vars/" + participant, "vars"}}) {
+            HttpResponse<String> refused = sendBytes("POST", target[0], JSON, target[1].equals("label") ? label : vars);
+            assertEquals(400, refused.statusCode(), target[0] + ": " + refused.body());
+            assertEquals("application/problem+json", refused.headers().firstValue("content-type").orElse(""));
+            assertTrue(refused.body().contains("Request body is not valid UTF-8"), refused.body());
+        }
+        HttpResponse<String> patch = sendBytes("PATCH", "/p/" + participant + "/trust/Introduction/1",
+                "application/x-www-form-urlencoded", "a=1".getBytes());
+        assertEquals(405, patch.statusCode(), patch.body());
+        assertTrue(patch.body().contains("does not accept PATCH"), patch.body());
+        HttpResponse<String> error = http.get("/login/error");
+        assertEquals(404, error.statusCode(), error.body());
+        HttpResponse<String> deleteWithBody = http.send("DELETE", "/api/sessions/" + code, JSON, "{}");
+        assertEquals(405, deleteWithBody.statusCode(), deleteWithBody.body());
+        assertEquals(before, DatabaseSnapshot.take(em), "refused requests wrote nothing");
+        // the same text sent as UTF-8 is stored as sent
+        HttpResponse<String> stored = sendBytes("POST", "/api/session_vars/" + code, JSON,
+                "{\"vars\":{\"name\":\"J\u00f6rg\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, stored.statusCode(), stored.body());
+    }
+
     @Test
     void everyBadRequestIsAProblemAndWritesNothing() {
         Http http = new Http(base);

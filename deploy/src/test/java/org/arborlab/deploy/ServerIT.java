@@ -18,7 +18,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The real WAR on Payara Micro, seen from outside over HTTP. */
+/**
+ * The real WAR on Payara Micro, seen from outside over HTTP: health, the API's root, its documentation, Faces,
+ * and the limit on request bodies (413 with a page, not the server's 500).
+ */
 @ExtendWith(ArquillianExtension.class)
 class ServerIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -53,6 +56,24 @@ class ServerIT {
                 ? "H2" : "MySQL";
         assertEquals(expected, database.getJsonObject("data").getString("product"));
         assertEquals(200, get("/health/live").statusCode());
+    }
+
+    /** /static/ serves Arbor's own files and, from the study's apps jar, an app's (the trust game's picture). */
+    @Test
+    void staticFilesOfArborAndOfTheStudysApps() throws Exception {
+        HttpResponse<String> css = get("/static/arbor-admin.css");
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("content-type").orElse("").startsWith("text/css"),
+                css.headers().toString());
+        HttpResponse<String> svg = get("/static/trust/flow.svg");
+        assertEquals(200, svg.statusCode());
+        assertTrue(svg.headers().firstValue("content-type").orElse("").startsWith("image/svg+xml"),
+                svg.headers().toString());
+        assertTrue(svg.body().contains("<title>A sends to B"), svg.body());
+        for (String missing : new String[] {"/static/trust/none.svg", "/static/org/arborlab/apps/trust/Trust.class",
+                "/static/..%2Farbor%2Fsettings.json", "/static/"}) {
+            assertEquals(404, get(missing).statusCode(), missing);
+        }
     }
 
     @Test
@@ -92,7 +113,25 @@ class ServerIT {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Trust game"), page.body());
-        assertTrue(page.body().contains("href=\"/demo/trust\""), "the start page is the admin's demo index");
+        assertTrue(page.body().contains("action=\"/demo/trust\""), "the start page is the admin's demo index");
         assertTrue(!page.body().contains("#{"), "Faces must render the page, not serve the source");
+    }
+
+    /** A 10 MB form post to a participant page: 413 with a page that says so, not Payara's 500. */
+    @Test
+    void anOverLongFormIsRefusedWith413() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base.toString())
+                .resolve("/p/zzzzzzzz/trust/Send/1")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("sent_amount=" + "9".repeat(10_000_000))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("the limit is 2 MiB"), answer.body());
+        HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(base.toString())
+                .resolve("/api/sessions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"" + "x".repeat(3_000_000) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, api.statusCode(), api.body());
+        assertEquals("application/problem+json", api.headers().firstValue("content-type").orElse(""));
+        assertTrue(api.body().contains("1 MiB"), api.body());
     }
 }

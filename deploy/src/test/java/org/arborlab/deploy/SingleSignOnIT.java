@@ -122,6 +122,13 @@ class SingleSignOnIT {
         assertEquals(403, carol.post("/AdvanceSession/x", Map.of("csrftoken",
                 WebSession.csrfToken(carol.get("/logout").body()))).statusCode());
         assertEquals(403, carol.get("/audit").statusCode());
+        // the monitor's chat: a viewer reads (an unknown participant: 404), never writes; nor ticks participants
+        String token = WebSession.csrfToken(carol.get("/logout").body());
+        assertEquals(404, carol.get("/chat/session/abcdefgh/abcdefgh").statusCode());
+        HttpResponse<String> write = carol.post("/chat/session/abcdefgh/abcdefgh", Map.of("csrftoken", token,
+                "body", "hello"));
+        assertEquals(403, write.statusCode());
+        assertTrue(write.body().contains("may read the chat but not write"), write.body());
     }
 
     @Test

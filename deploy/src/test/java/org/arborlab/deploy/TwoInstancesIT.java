@@ -31,12 +31,7 @@ class TwoInstancesIT {
         assumeTrue(base != null && base.startsWith("mysql://"), "needs MySQL: mvn verify -Pmysql");
         DatabaseUrl admin = DatabaseUrl.resolve(base, null);
         String server = admin.jdbcUrl().substring(0, admin.jdbcUrl().indexOf('/', "jdbc:mysql://".length()));
-        try (Connection c = DriverManager.getConnection(server + "/", admin.user(), admin.password());
-                Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS arbor_two_instances");
-            s.execute("CREATE DATABASE arbor_two_instances CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        }
-        String shared = base.replaceFirst("/[^/?]+(\\?|$)", "/arbor_two_instances$1");
+        String shared = DeployRun.mysqlDatabase(base, "arbor_two_instances", true);
         Map<String, String> env = Map.of("DATABASE_URL", shared);
         Path one = Files.createTempDirectory(Path.of("target"), "instance-one-");
         Path two = Files.createTempDirectory(Path.of("target"), "instance-two-");

@@ -48,9 +48,30 @@ final class WebSession {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
     }
 
+    /** A GET carrying another browser's cookies (e.g. a login made through a load balancer, sent to one instance). */
+    HttpResponse<String> getWithCookie(String pathOrUrl, String cookie) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Cookie", cookie).GET());
+    }
+
+    /** This browser's cookies for {@code url}, as a Cookie header. */
+    String cookieHeader(String url) {
+        return String.join("; ", cookies.getCookieStore().get(URI.create(url)).stream()
+                .map(c -> c.getName() + "=" + c.getValue()).toList());
+    }
+
     HttpResponse<String> post(String pathOrUrl, Map<String, String> form) {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+    }
+
+    /** A JSON post with this browser's cookies, as a script in the page (or a forged one) would send it. */
+    HttpResponse<String> postJson(String pathOrUrl, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     /** Follows redirects (also to other hosts, e.g. an identity provider) and returns the last answer. */

@@ -27,9 +27,15 @@ final class ArborHttp {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI base;
+    /**
+     * Keeps the session cookie, like a browser: a login holds for the requests after it. HTTP/1.1, as oTree's
+     * REST clients (requests) and curl speak it: Java's default asks plain-HTTP servers to upgrade to HTTP/2.
+     */
     private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new java.net.CookieManager())
             .build();
 
     ArborHttp(URL base) {
@@ -38,6 +44,10 @@ final class ArborHttp {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Not a URI: " + base, e);
         }
+    }
+
+    ArborHttp(URI base) {
+        this.base = base;
     }
 
     URI uri(String path) {
@@ -51,6 +61,39 @@ final class ArborHttp {
     HttpResponse<String> postJson(String path, JsonStructure body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** A GET with a JSON body, as oTree's documented REST client sends every GET. */
+    HttpResponse<String> getWithBody(String path, String restKey, JsonStructure body) {
+        return send(request(path).header("Content-Type", "application/json").header("otree-rest-key", restKey)
+                .method("GET", HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    HttpResponse<String> postJson(String path, String restKey, JsonStructure body) {
+        return send(request(path).header("Content-Type", "application/json").header("otree-rest-key", restKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** An HTML form post ({@code name=value&...}, values URL-encoded here). */
+    HttpResponse<String> postForm(String path, java.util.Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    HttpResponse<byte[]> getBytes(String path, String restKey) {
+        HttpRequest built = request(path).header("otree-rest-key", restKey).GET().build();
+        try {
+            return client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + built.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("GET " + built.uri() + " interrupted", e);
+        }
     }
 
     /** GET that must answer 200 with a JSON object. */

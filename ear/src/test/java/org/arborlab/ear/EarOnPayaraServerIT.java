@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Optional;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,16 +24,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The real {@code arbor.ear}, as built by this module, deployed by Arquillian to the Payara Server that
+ * The example study's EAR ({@code examples/lab-study}: Arbor with the sample apps in {@code lib/}, built from the
+ * study template as a lab's study is), deployed unchanged by Arquillian to the Payara Server that
  * {@code mvn verify} starts (see ear/pom.xml), and exercised over HTTP from the outside.
  *
- * <p>Arquillian deploys once per test class (a deployment takes several seconds): add further HTTP tests as
- * methods here, using {@link #http}; split into another class only for a different deployment.
+ * <p>Runs {@link ServerSmokeSuite} (the suite every server runs) and Payara-specific checks. Arquillian deploys
+ * once per test class (a deployment takes several seconds): add further HTTP tests as methods here, using
+ * {@link #http}; split into another class only for a different deployment.
  */
 @ExtendWith(ArquillianExtension.class)
-class EarOnPayaraServerIT {
-    /** The deployment name Payara gives arbor.ear (its file name without the extension). */
-    private static final String APPLICATION = "arbor";
+class EarOnPayaraServerIT extends ServerSmokeSuite {
+    /** The deployment name Arquillian gives the EAR (its file name without the extension). */
+    private static final String APPLICATION = new File(System.getProperty("arbor.ear", "lab-study.ear")).getName()
+            .replaceFirst("\\.ear$", "");
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -44,40 +48,52 @@ class EarOnPayaraServerIT {
     @ArquillianResource
     URL applicationUrl;
 
-    ArborHttp http;
+    /** One client for all tests (a new test instance per method; the admin login's cookie is kept). */
+    private static ArborHttp http;
 
     @BeforeEach
     void connect() {
-        http = new ArborHttp(applicationUrl);
-    }
-
-    @Test
-    void readinessReportsTheDatabaseUp() {
-        JsonObject health = http.getJsonObject("/health/ready");
-        assertEquals("UP", health.getString("status"), health::toString);
-        JsonObject database = check(health, "database")
-                .orElseThrow(() -> new AssertionError("no readiness check \"database\": " + health));
-        assertEquals("UP", database.getString("status"), database::toString);
-        String product = database.getJsonObject("data").getString("product");
-        if (usesMysql()) {
-            assertTrue(Set.of("MySQL", "MariaDB").contains(product), () -> "database product " + product);
-        } else {
-            assertEquals("H2", product);
+        if (http == null) {
+            http = new ArborHttp(applicationUrl);
         }
     }
 
-    @Test
-    void livenessIsUp() {
-        JsonObject health = http.getJsonObject("/health/live");
-        assertEquals("UP", health.getString("status"), health::toString);
-        JsonObject arbor = check(health, "arbor")
-                .orElseThrow(() -> new AssertionError("no liveness check \"arbor\": " + health));
-        assertEquals("UP", arbor.getString("status"), arbor::toString);
+    @Override
+    ArborHttp http() {
+        return http;
+    }
+
+    @Override
+    void undeploy() throws Exception {
+        asadmin("undeploy", APPLICATION);
+    }
+
+    /** The same name Arquillian used, so that its undeploy at the end still finds the application. */
+    @Override
+    void deploy() throws Exception {
+        asadmin("deploy", "--name", APPLICATION, "--force=true", new File(System.getProperty("arbor.ear")).getAbsolutePath());
+    }
+
+    /** Payara's asadmin (the server's own client jar) against the test domain's admin port. */
+    private static void asadmin(String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of(System.getProperty("payara.it.home"), "glassfish", "lib", "client", "appserver-cli.jar")
+                        .toString(), "--host", "127.0.0.1", "--port", System.getProperty("payara.it.admin.port", "24848")));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ": " + output);
     }
 
     @Test
     void reportsTheOtreeVersionItImplements() {
-        JsonObject version = http.getJsonObject("api/otree_version");
+        // the test domain runs under DEMO, where every REST endpoint needs the key (as in oTree)
+        HttpResponse<String> response = http.getWithBody("api/otree_version", REST_KEY, jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+        ArborHttp.assertStatus(200, response);
+        JsonObject version = ArborHttp.jsonObject(response);
         assertEquals("6.0.1b1", version.getString("version"));
         assertFalse(version.getString("arbor_version").isBlank(), version::toString);
     }
@@ -106,17 +122,5 @@ class EarOnPayaraServerIT {
         JsonObject modules = ArborHttp.jsonObject(response).getJsonObject("extraProperties")
                 .getJsonObject("childResources");
         assertEquals(Set.of("arbor-ejb.jar", "arbor-web.war"), modules.keySet(), modules::toString);
-    }
-
-    private static Optional<JsonObject> check(JsonObject health, String name) {
-        return health.getJsonArray("checks").stream()
-                .map(JsonValue::asJsonObject)
-                .filter(check -> name.equals(check.getString("name")))
-                .findFirst();
-    }
-
-    /** -Pmysql sets arbor.test.database-url; without it the server runs on embedded H2. */
-    private static boolean usesMysql() {
-        return !System.getProperty("arbor.test.database-url", "").isBlank();
     }
 }
