@@ -50,12 +50,15 @@ public class BodyFirstFilter extends HttpFilter {
      */
     private static final long FIRST_WAIT_MILLIS = 20;
     /**
-     * Payara's async dispatch loses a dispatch or complete that another thread makes at the very moment the request
-     * thread leaves the container (AsyncContextImpl checks a plain flag, then stores the dispatch, while the leaving
-     * thread clears the flag and looks for a stored dispatch). A body finished by another thread is dispatched no
-     * earlier than this long after the request thread left the filter.
+     * Payara's async dispatch loses a dispatch that another thread makes while the request thread is on its way
+     * out of the container (AsyncContextImpl reads its "delay" flag and then stores the dispatch for the leaving
+     * thread, which meanwhile clears the flag and finds nothing stored). A body finished by another thread is
+     * therefore dispatched only once the container reports the request thread gone ({@link ContainerExit}); where
+     * that cannot be read, no earlier than this long after the request thread left the filter.
      */
     private static final long EXIT_MARGIN_MILLIS = 50;
+    /** The longest a finished body waits for the request thread to leave the container (it takes microseconds). */
+    private static final long EXIT_WAIT_MILLIS = 10_000;
     /** Bodies up to this size are read to the end before a 413, so clients that only read after sending see it. */
     private static final long DRAIN_BYTES = 16L * 1024 * 1024;
     private static final int API_MAX_BODY_BYTES = 1024 * 1024;
@@ -64,6 +67,8 @@ public class BodyFirstFilter extends HttpFilter {
     private static final String BODY = BodyFirstFilter.class.getName() + ".body";
     private static final Logger LOG = Logger.getLogger(BodyFirstFilter.class.getName());
     private static final AtomicLong BUFFERED = new AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicBoolean UNKNOWN_EXIT_LOGGED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Whether bodies can be read without a thread here (Weld's contexts for the ASYNC dispatch). */
     private transient boolean nonBlocking;
@@ -74,8 +79,8 @@ public class BodyFirstFilter extends HttpFilter {
         // Tested on Payara (Micro and Server): Grizzly's ASYNC dispatch of the wrapped request, with Weld's
         // contexts bound here. GlassFish, WildFly and Open Liberty are untested with it: they read bodies the
         // blocking way.
-        // Off unless ARBOR_NONBLOCKING_BODIES=true: in CI, bots' form posts on a loaded machine were twice left
-        // without an answer (the connection closed after 30 s) with it on; the lost dispatch below is the suspect.
+        // Off unless ARBOR_NONBLOCKING_BODIES=true: in CI, bots' form posts on a loaded machine were left without an
+        // answer (the connection closed after 30 s) with it on, twice before ContainerExit and once after it.
         boolean payara = config.getServletContext().getServerInfo().contains("Payara");
         boolean chosen = "true".equalsIgnoreCase(System.getenv("ARBOR_NONBLOCKING_BODIES"))
                 || Boolean.getBoolean("ARBOR_NONBLOCKING_BODIES");
@@ -174,6 +179,7 @@ public class BodyFirstFilter extends HttpFilter {
         private final HttpServletRequest request;
         private final HttpServletResponse response;
         private final AsyncContext async;
+        private final ContainerExit exit;
         private final ServletInputStream in;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final byte[] buffer = new byte[8192];
@@ -193,6 +199,11 @@ public class BodyFirstFilter extends HttpFilter {
             this.request = request;
             this.response = response;
             this.async = async;
+            this.exit = ContainerExit.of(async);
+            if (!exit.isKnown() && UNKNOWN_EXIT_LOGGED.compareAndSet(false, true)) {
+                LOG.warning("This server does not tell when a request thread has left it: bodies that finish"
+                        + " arriving then are dispatched " + EXIT_MARGIN_MILLIS + " ms after it left the filter");
+            }
             this.in = request.getInputStream();
             this.tooLarge = request.getContentLengthLong() > MAX_BODY_BYTES;
         }
@@ -283,23 +294,25 @@ public class BodyFirstFilter extends HttpFilter {
             }
         }
 
-        /** Runs the last step on the request thread if it is still here, else once its exit has surely passed. */
+        /** Runs the last step on the request thread if it is still here, else once it has left the container. */
         private void settle(Runnable last) {
-            long wait;
+            long margin;
             synchronized (this) {
                 if (!left) {
                     pending = last;
                     notifyAll();
                     return;
                 }
-                wait = leftAt + TimeUnit.MILLISECONDS.toNanos(EXIT_MARGIN_MILLIS) - System.nanoTime();
+                margin = leftAt + TimeUnit.MILLISECONDS.toNanos(EXIT_MARGIN_MILLIS) - System.nanoTime();
             }
-            if (wait > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            try {
+                if (exit.isKnown()) {
+                    exit.await(EXIT_WAIT_MILLIS);
+                } else if (margin > 0) {
+                    TimeUnit.NANOSECONDS.sleep(margin);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             last.run();
         }
