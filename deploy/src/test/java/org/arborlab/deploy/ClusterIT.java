@@ -59,6 +59,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterIT {
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
     private static final int INSTANCES = 3;
+    /** Each instance's pool (ARBOR_DB_POOL_MAX), small enough that the load below would exceed it otherwise. */
+    private static final int POOL = 5;
+    /** Connections an instance keeps besides its pool: the id-block pool's. */
+    private static final int ID_POOL = 4;
     private static final String PASSWORD = "cluster-admin-pw";
     private static final String REST_KEY = "cluster-rest-key";
     private static final Pattern MARKER = Pattern.compile("<meta name=\"arbor-page\" content=\"([^\"]*)\"");
@@ -106,6 +110,7 @@ class ClusterIT {
         env.put("OTREE_ADMIN_PASSWORD", PASSWORD);
         env.put("OTREE_REST_KEY", REST_KEY);
         env.put("ARBOR_SECRET_KEY", "cluster-it-secret");
+        env.put("ARBOR_DB_POOL_MAX", String.valueOf(POOL));
         // three JVMs start at once on a small machine: C1 only and the serial collector spend less CPU starting up
         // (what C2 would gain later does not matter to a test)
         env.put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
@@ -261,6 +266,52 @@ class ClusterIT {
         }
         WebSession anonymous = new WebSession(proxy);
         assertEquals(302, anonymous.get("/sessions").statusCode(), "without the login: sent to /login");
+    }
+
+    /**
+     * The sum rule of the README: instances x (ARBOR_DB_POOL_MAX + 4) connections at most, whatever the load. 60
+     * session creations from 60 clients at once through the proxy: with the default pool of 32, each instance
+     * opened a connection per concurrent request (33 each, measured by hand on one instance).
+     */
+    @Test
+    @Order(0)
+    void theInstancesKeepToTheirConfiguredPools() throws Exception {
+        int clients = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> created = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            created.add(pool.submit(() -> {
+                start.await();
+                return request(HttpRequest.newBuilder(URI.create(proxy + "/api/sessions"))
+                        .header("otree-rest-key", REST_KEY).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"session_config_name\":\"trust\",\"num_participants\":2}"))).statusCode();
+            }));
+        }
+        int peak = 0;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, database.user(), database.password());
+                Statement s = c.createStatement()) {
+            String db = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+            start.countDown();
+            while (created.stream().anyMatch(f -> !f.isDone())) {
+                try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '"
+                        + db + "' AND ID <> CONNECTION_ID()")) {
+                    r.next();
+                    peak = Math.max(peak, r.getInt(1));
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (Future<Integer> f : created) {
+            assertEquals(200, f.get(), "every session was created");
+        }
+        System.out.printf("ClusterIT: %d concurrent session creations, at most %d database connections (limit %d)%n",
+                clients, peak, INSTANCES * (POOL + ID_POOL));
+        assertTrue(peak <= INSTANCES * (POOL + ID_POOL), "connections: " + peak);
+        assertTrue(peak > 0, "the load reached the database");
     }
 
     /** An instance dies (SIGKILL) while four sessions are under way: every participant still finishes. */
