@@ -25,8 +25,9 @@ import org.arborlab.entity.SessionCode;
 
 /**
  * Stores and reads chat messages. A channel belongs to one session; the experimenter's conversation with a
- * participant is {@link #experimenterChannel}. Participants write under a nickname the server sets (never one
- * the browser sends), the experimenter as "Experimenter".
+ * participant is {@link #experimenterChannel}, participants' own chats ({@code <arbor:chat/>}) are named by
+ * {@link ChatChannels} and reached with a {@link ChatTicket}. Participants write under a nickname the server sets
+ * (never one the browser sends), the experimenter as "Experimenter".
  */
 @Stateless
 public class ChatService {
