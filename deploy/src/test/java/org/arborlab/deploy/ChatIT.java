@@ -123,6 +123,7 @@ class ChatIT {
 
         CompletableFuture<String> bTold = Push.listen(base, "/live/channel/" + b.liveKey() + "/0");
         CompletableFuture<String> cTold = Push.listen(base, "/live/channel/" + c.liveKey() + "/0");
+        CompletableFuture<String> monitorTold = Push.listen(base, "/live/monitor/" + sessionCode + "/0");
         Thread.sleep(300); // the server registers the sockets as they open
 
         String html = "<script>alert('x')</script>, hi";
@@ -132,6 +133,7 @@ class ChatIT {
         assertEquals("Participant 1", mine.getString("nickname"));
         assertTrue(mine.getBoolean("mine"));
         assertEquals("refresh", bTold.get(5, TimeUnit.SECONDS), "B's open page is told at once");
+        assertEquals("refresh", monitorTold.get(5, TimeUnit.SECONDS), "the session's monitor too");
 
         JsonArray seenByB = read(b);
         assertEquals(1, seenByB.size(), seenByB.toString());
@@ -213,6 +215,14 @@ class ChatIT {
                 + ",Participant 2,\"Yes, North.\","), rows.get(1));
         assertTrue(rows.get(0).matches(".*,\\d{10}\\.\\d{3}$"), rows.get(0));
         assertTrue(rows.stream().noneMatch(r -> r.contains("group2") || r.contains("let me in")));
+        // the monitor shows the participants' chats read-only, the HTML as text
+        Browser.Page monitor = new Browser(base).get("/SessionMonitor/" + sessionCode);
+        assertEquals(200, monitor.status(), monitor.html());
+        assertTrue(monitor.contains("id=\"participant-chats\""), monitor.html());
+        assertTrue(monitor.contains("<code>" + channel + "</code>"), monitor.html());
+        assertTrue(monitor.contains("&lt;script&gt;alert("), monitor.html());
+        assertFalse(monitor.contains("<script>alert("), "escaped on the monitor");
+        assertFalse(monitor.contains("let me in"));
         java.net.http.HttpResponse<String> download = a.browser().raw("/chat_export");
         assertEquals("attachment; filename=\"ChatMessages-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"",
                 download.headers().firstValue("Content-Disposition").orElse(""));

@@ -122,6 +122,31 @@ public class ChatService {
         return messages(participant.getSession(), ticket.channel());
     }
 
+    /** How many of a session's latest participants' chat messages the monitor shows. */
+    public static final int MONITOR_MESSAGES = 500;
+
+    /**
+     * The participants' chats of a session ({@code <arbor:chat/>}), for the monitor: its latest
+     * {@link #MONITOR_MESSAGES} messages, by channel (channels in the order of their first message shown), oldest
+     * first within each.
+     */
+    public List<Channel> participantChats(String sessionCode) {
+        Session session = session(sessionCode);
+        List<ChatMessage> latest = em.createQuery("select m from ChatMessage m left join fetch m.participant"
+                + " where m.session = :session and m.channel not like 'experimenter-%' order by m.id desc",
+                ChatMessage.class).setParameter("session", session).setMaxResults(MONITOR_MESSAGES).getResultList();
+        Map<String, List<Message>> byChannel = new java.util.LinkedHashMap<>();
+        for (int i = latest.size() - 1; i >= 0; i--) {
+            ChatMessage m = latest.get(i);
+            byChannel.computeIfAbsent(m.getChannel(), c -> new java.util.ArrayList<>()).add(Message.of(m));
+        }
+        return byChannel.entrySet().stream().map(e -> new Channel(e.getKey(), e.getValue())).toList();
+    }
+
+    /** One chat channel's messages. */
+    public record Channel(String name, List<Message> messages) {
+    }
+
     /** The experimenter's view of a conversation: the participant must belong to the session. */
     public List<Message> conversation(String sessionCode, String participantCode) {
         Participant participant = participant(participantCode);

@@ -90,6 +90,7 @@ public class ChatServlet extends HttpServlet {
                 if (ticket != null) {
                     chat.fromGroupMember(ticket, body);
                     push.refresh(PushHub.groupChatChannel(tickets.liveKey(ticket.channel())));
+                    push.refresh(PushHub.monitorChannel(sessionOf(ticket.participantCode())));
                     sendChannel(response, 201, chat.channelMessages(ticket), ticket);
                 }
             } else if (parts.length == 2 && parts[0].equals("p")) {
