@@ -230,21 +230,25 @@ class ChatIT {
 
     @Test
     void theSampleAppsBotsChatOverHttpAndMeet() throws Exception {
-        String code = bots.createBotSession("meeting", 2);
+        String code = bots.createBotSession("meeting", 4);
         BotReport report = bots.run(code, base.toURI(), Duration.ofMinutes(3));
         assertTrue(report.passed(), report.failures().toString());
         Session session = sessions.find(new SessionCode(code)).orElseThrow();
         for (Participant p : sessions.participants(session)) {
             assertEquals(0, BigDecimal.TEN.compareTo(p.getPayoff()), "P" + p.getIdInSession());
         }
-        // the two bots write at the same time: in either order
-        List<Object[]> rows = em.createQuery("select m.nickname, m.body, m.channel from ChatMessage m"
-                + " where m.session.id = :id order by m.nickname", Object[].class).setParameter("id", session.getId())
-                .getResultList();
-        assertEquals(2, rows.size());
-        assertEquals(List.of("Participant 1", "Shall we meet at North?", code + "-meeting-round1.group1"),
-                List.of(rows.get(0)));
-        assertEquals(List.of("Participant 2", "Yes, North <b>it is</b>.", code + "-meeting-round1.group1"),
-                List.of(rows.get(1)));
+        // the bots write at the same time: in any order
+        List<String> rows = em.createQuery("select m.channel, m.participant.idInSession, m.nickname, m.body"
+                + " from ChatMessage m where m.session.id = :id", Object[].class).setParameter("id", session.getId())
+                .getResultList().stream().map(r -> r[0] + " | P" + r[1] + " | " + r[2] + " | " + r[3]).sorted().toList();
+        assertEquals(List.of(
+                code + "-meeting-everyone | P1 | Traveller 1 | We met.",
+                code + "-meeting-everyone | P2 | Traveller 2 | We met.",
+                code + "-meeting-everyone | P3 | Traveller 3 | We met.",
+                code + "-meeting-everyone | P4 | Traveller 4 | We met.",
+                code + "-meeting-round1.group1 | P1 | Participant 1 | Shall we meet at North?",
+                code + "-meeting-round1.group1 | P2 | Participant 2 | Yes, North <b>it is</b>.",
+                code + "-meeting-round1.group2 | P3 | Participant 1 | Shall we meet at North?",
+                code + "-meeting-round1.group2 | P4 | Participant 2 | Yes, North <b>it is</b>."), rows);
     }
 }

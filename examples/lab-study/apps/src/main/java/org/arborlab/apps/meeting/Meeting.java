@@ -20,7 +20,8 @@ import org.arborlab.spi.Widget;
 /**
  * Chat, then decide: a pair may talk in a chat (their group's channel, {@code <arbor:chat/>} in
  * {@code Discuss.xhtml} and {@code Choose.xhtml}), then each chooses a meeting point alone. Both earn
- * {@link #MET} if they chose the same point, nothing otherwise.
+ * {@link #MET} if they chose the same point, nothing otherwise. The results page has a chat of the whole session
+ * ({@code channel="everyone"}, nicknames "Traveller {id in session}").
  */
 @ApplicationScoped
 public class Meeting extends App<Meeting.Player, Meeting.Group, Meeting.Subsession> {
@@ -75,7 +76,10 @@ public class Meeting extends App<Meeting.Player, Meeting.Group, Meeting.Subsessi
     static class Results extends Page<Player> {
     }
 
-    /** P1 proposes in the chat, P2 agrees; both then choose the agreed point and meet. */
+    /**
+     * P1 proposes in the pair's chat, P2 agrees; both then choose the agreed point, meet, and say so in the
+     * session-wide chat of the results page.
+     */
     @Override
     public Bot<Player> bot() {
         return round -> {
@@ -87,6 +91,7 @@ public class Meeting extends App<Meeting.Player, Meeting.Group, Meeting.Subsessi
             round.submit(Discuss.class);
             round.submit(Choose.class, java.util.Map.of("point", "North"));
             round.check(player -> Expect.equal(player.payoff, MET));
+            round.chat(Results.class, "We met.");   // the session-wide channel "everyone"
             round.submit(Results.class);
         };
     }

@@ -20,8 +20,11 @@ class MeetingBotsTest {
         for (int p = 1; p <= 4; p++) {
             assertEquals(0, new BigDecimal(10).compareTo(run.payoff(p)), "P" + p);
         }
-        List<ChatLine> chat = session.chat();
-        assertEquals(4, chat.size(), chat.toString());
+        List<ChatLine> all = session.chat();
+        assertEquals(8, all.size(), all.toString());
+        List<ChatLine> chat = all.stream().filter(l -> l.page().contains("/Discuss/")).toList();
+        List<ChatLine> results = all.stream().filter(l -> l.page().contains("/Results/")).toList();
+        assertEquals(4, results.size(), all.toString());
         String code = session.session().getCode().value();
         ChatLine p1 = chat.stream().filter(l -> l.idInSession() == 1).findFirst().orElseThrow();
         ChatLine p2 = chat.stream().filter(l -> l.idInSession() == 2).findFirst().orElseThrow();
@@ -33,5 +36,9 @@ class MeetingBotsTest {
         assertEquals("Participant 2", p2.nickname());
         assertEquals("Yes, North <b>it is</b>.", p2.body());
         assertEquals("meeting/1/Discuss/1", p1.page());
+        for (ChatLine line : results) {
+            assertEquals(code + "-meeting-everyone", line.channel(), "one channel for the whole session");
+            assertEquals("Traveller " + line.idInSession(), line.nickname());
+        }
     }
 }
