@@ -149,6 +149,11 @@ final class BotDriver {
                     session.clock().advance(Duration.ofMillis(view.secondsLeft() * 1000 + 50));
                     yield session.play().submit(code, view.pageIndex(), Map.of(), true);
                 }
+                case CHAT -> {
+                    session.chat().add(chat(view, participant.getIdInSession(),
+                            script.form(app, round, step).get("body")));
+                    yield new Outcome.ShowPage(view);
+                }
                 case CHECK -> throw new IllegalStateException("checks are run before");
             };
         }
@@ -178,6 +183,79 @@ final class BotDriver {
         private BasePlayer<?, ?> player(String app, int round) {
             return session.scope().player(participant, app, round);
         }
+    }
+
+    private static final java.util.regex.Pattern CHAT_TAG = java.util.regex.Pattern.compile("<arbor:chat\\b([^>]*)>");
+    private static final java.util.regex.Pattern EXPRESSION = java.util.regex.Pattern.compile("#\\{([^}]*)}");
+
+    /**
+     * A bot's message in the page's chat, checked as the server checks it: the page's template must have
+     * {@code <arbor:chat/>}, the body must be accepted; the channel and nickname are the template's options.
+     * Without rendering the template, options may only be text and {@code #{name.field}} of the page's values.
+     */
+    private ChatLine chat(PageView view, int idInSession, String body) {
+        String source = view.template() == null ? null : templateSource(view.template());
+        java.util.regex.Matcher tag = source == null ? null : CHAT_TAG.matcher(source);
+        if (tag == null || !tag.find()) {
+            throw new BotFailure("page " + view.pageName() + " has no chat (<arbor:chat/>), but the bot writes in it");
+        }
+        String text;
+        try {
+            text = org.arborlab.control.chat.ChatChannels.body(body);
+        } catch (org.arborlab.control.ArborException e) {
+            throw new BotFailure("the chat of page " + view.pageName() + " refused the bot's message: " + e.getMessage());
+        }
+        String channel = org.arborlab.control.chat.ChatChannels.channel(session.session().getCode().value(),
+                view.appName(), option(tag.group(1), "channel", view), view.roundNumber(),
+                number(view, "group", "idInSubsession"));
+        String nickname = org.arborlab.control.chat.ChatChannels.nickname(option(tag.group(1), "nickname", view),
+                number(view, "player", "idInGroup"));
+        return new ChatLine(idInSession, view.marker(), channel, nickname, text);
+    }
+
+    private static String templateSource(String resource) {
+        java.io.InputStream found = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
+        if (found == null) {
+            found = BotDriver.class.getClassLoader().getResourceAsStream(resource);
+        }
+        if (found == null) {
+            return null;
+        }
+        try (java.io.InputStream in = found) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** An option of the tag, its {@code #{name.field}} parts read from the page's values; null if not given. */
+    private static String option(String attributes, String name, PageView view) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + name + "=\"([^\"]*)\"").matcher(attributes);
+        if (!m.find()) {
+            return null;
+        }
+        java.util.regex.Matcher expression = EXPRESSION.matcher(m.group(1));
+        StringBuilder out = new StringBuilder();
+        while (expression.find()) {
+            Object value = view.values();
+            for (String part : expression.group(1).strip().split("\\.")) {
+                if (!(value instanceof java.util.Map<?, ?> map) || !part.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new BotFailure("in JUnit, <arbor:chat/>'s " + name + " may use only #{name.field} of the"
+                            + " page's values, not #{" + expression.group(1) + "}");
+                }
+                value = map.get(part);
+            }
+            expression.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(String.valueOf(value)));
+        }
+        expression.appendTail(out);
+        return out.toString();
+    }
+
+    private static int number(PageView view, String model, String field) {
+        if (view.values().get(model) instanceof Map<?, ?> map && map.get(field) instanceof Number n) {
+            return n.intValue();
+        }
+        throw new BotFailure("the page has no " + model + " for its chat");
     }
 
     /**

@@ -41,6 +41,7 @@ public final class TestSession {
     private final List<Participant> participants;
     private final ModelScopes scopes;
     private final List<Object> events = new ArrayList<>();
+    private final List<ChatLine> chat = new ArrayList<>();
     private final Play play;
 
     private TestSession(Builder builder) {
@@ -114,6 +115,14 @@ public final class TestSession {
     /** Events the runtime fired (page completions for the monitor, wait pages released), in order. */
     public List<Object> events() {
         return events;
+    }
+
+    /**
+     * The messages bots wrote in pages' chats ({@code round.chat(...)}), in order, with the channel and nickname
+     * the server would give them.
+     */
+    public List<ChatLine> chat() {
+        return chat;
     }
 
     /**

@@ -116,4 +116,19 @@ class BotsFailFastTest {
         assertEquals("Bot P2 (" + session.code(2) + ") failed on offer/1/Propose/1: the bot expected page Result but"
                 + " the server showed Propose (offer, round 1)", message);
     }
+
+    @Test
+    void aBotThatChatsOnAPageWithoutAChatEndsTheRun() {
+        TestSession session = TestSession.of(new Offer(round -> {
+            if (round.player().idInGroup() == 2) {
+                round.chat(Offer.Propose.class, "hello");
+                round.submit(Offer.Propose.class, Map.of("amount", 4));
+            }
+            round.submit(Offer.Result.class);
+        })).participants(2).start();
+        String message = assertThrows(AssertionError.class, session::playBots).getMessage();
+        assertEquals("Bot P2 (" + session.code(2) + ") failed on offer/1/Propose/1: page Propose has no chat"
+                + " (<arbor:chat/>), but the bot writes in it", message);
+        assertTrue(session.chat().isEmpty());
+    }
 }

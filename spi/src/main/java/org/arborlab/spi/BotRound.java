@@ -23,7 +23,9 @@ public final class BotRound<P extends BasePlayer<?, ?>> {
         /** Wait until the page's timeout and let it submit itself. */
         TIMEOUT,
         /** Run a check against the player's data. */
-        CHECK
+        CHECK,
+        /** Write a message in the page's chat ({@code <arbor:chat/>}); the bot stays on the page. */
+        CHAT
     }
 
     /** One step of the plan; {@code page} is null for checks. */
@@ -76,6 +78,19 @@ public final class BotRound<P extends BasePlayer<?, ?>> {
     /** Lets the page time out (the bot waits for it). */
     public BotRound<P> timeout(Class<?> page) {
         return add(new Step<>(Kind.TIMEOUT, page.getSimpleName(), p -> Map.of(), null, null));
+    }
+
+    /**
+     * Writes a message in the chat of a page ({@code <arbor:chat/>}), as the participant would, before the
+     * page's next step; the server must accept it. The body is in {@link Step#values()} under {@code "body"}.
+     */
+    public BotRound<P> chat(Class<?> page, String body) {
+        return chat(page, p -> body);
+    }
+
+    /** A message computed from the player when the page is reached. */
+    public BotRound<P> chat(Class<?> page, Function<P, String> body) {
+        return add(new Step<>(Kind.CHAT, page.getSimpleName(), p -> Map.of("body", body.apply(p)), null, null));
     }
 
     /** Checks the player's data when the bot gets here (after the previous submission and any wait page). */

@@ -25,15 +25,16 @@ import org.arborlab.entity.SessionCode;
 
 /**
  * Stores and reads chat messages. A channel belongs to one session; the experimenter's conversation with a
- * participant is {@link #experimenterChannel}. Participants write under a nickname the server sets (never one
- * the browser sends), the experimenter as "Experimenter".
+ * participant is {@link #experimenterChannel}, participants' own chats ({@code <arbor:chat/>}) are named by
+ * {@link ChatChannels} and reached with a {@link ChatTicket}. Participants write under a nickname the server sets
+ * (never one the browser sends), the experimenter as "Experimenter".
  */
 @Stateless
 public class ChatService {
     /** The experimenter's name in conversations and in the export. */
     public static final String EXPERIMENTER = "Experimenter";
     /** Longest message accepted. */
-    public static final int MAX_BODY = 2000;
+    public static final int MAX_BODY = ChatChannels.MAX_BODY;
 
     @PersistenceContext(unitName = "arbor")
     EntityManager em;
@@ -86,6 +87,64 @@ public class ChatService {
     /** The code of the participant's session. */
     public String sessionOf(String participantCode) {
         return participant(participantCode).getSession().getCode().value();
+    }
+
+    /**
+     * A participant writes in a page's chat (oTree's {@code {{ chat }}}): the ticket the page was given says the
+     * channel and nickname. At most {@link ChatChannels#MAX_MESSAGES} messages per participant within
+     * {@link ChatChannels#WINDOW_MILLIS} ms (counted in the database, so on every instance).
+     *
+     * @throws TooManyMessagesException when the participant writes faster
+     */
+    public Message fromGroupMember(ChatTicket ticket, String body) {
+        Participant participant = participant(ticket.participantCode());
+        Session session = participant.getSession();
+        if (!ticket.channel().startsWith(session.getCode().value() + "-")) {
+            // cannot happen with a ticket the server signed; kept so a channel never crosses sessions
+            throw new InvalidInputException("This chat does not belong to your session.");
+        }
+        String text = ChatChannels.body(body);
+        long recent = em.createQuery("select count(m) from ChatMessage m where m.participant = :p"
+                + " and m.channel not like 'experimenter-%' and m.atEpochMillis > :since", Long.class)
+                .setParameter("p", participant).setParameter("since", clock.millis() - ChatChannels.WINDOW_MILLIS)
+                .getSingleResult();
+        if (!ChatChannels.mayWrite(recent)) {
+            throw new TooManyMessagesException("You are sending messages too fast (at most "
+                    + ChatChannels.MAX_MESSAGES + " in " + ChatChannels.WINDOW_MILLIS / 1000
+                    + " seconds). Please wait a moment.");
+        }
+        return save(session, ticket.channel(), participant, ticket.nickname(), text);
+    }
+
+    /** The messages of a page's chat channel, oldest first. */
+    public List<Message> channelMessages(ChatTicket ticket) {
+        Participant participant = participant(ticket.participantCode());
+        return messages(participant.getSession(), ticket.channel());
+    }
+
+    /** How many of a session's latest participants' chat messages the monitor shows. */
+    public static final int MONITOR_MESSAGES = 500;
+
+    /**
+     * The participants' chats of a session ({@code <arbor:chat/>}), for the monitor: its latest
+     * {@link #MONITOR_MESSAGES} messages, by channel (channels in the order of their first message shown), oldest
+     * first within each.
+     */
+    public List<Channel> participantChats(String sessionCode) {
+        Session session = session(sessionCode);
+        List<ChatMessage> latest = em.createQuery("select m from ChatMessage m left join fetch m.participant"
+                + " where m.session = :session and m.channel not like 'experimenter-%' order by m.id desc",
+                ChatMessage.class).setParameter("session", session).setMaxResults(MONITOR_MESSAGES).getResultList();
+        Map<String, List<Message>> byChannel = new java.util.LinkedHashMap<>();
+        for (int i = latest.size() - 1; i >= 0; i--) {
+            ChatMessage m = latest.get(i);
+            byChannel.computeIfAbsent(m.getChannel(), c -> new java.util.ArrayList<>()).add(Message.of(m));
+        }
+        return byChannel.entrySet().stream().map(e -> new Channel(e.getKey(), e.getValue())).toList();
+    }
+
+    /** One chat channel's messages. */
+    public record Channel(String name, List<Message> messages) {
     }
 
     /** The experimenter's view of a conversation: the participant must belong to the session. */
@@ -141,13 +200,7 @@ public class ChatService {
     }
 
     private Message save(Session session, String channel, Participant participant, String nickname, String body) {
-        String text = body == null ? "" : body.strip();
-        if (text.isEmpty()) {
-            throw new InvalidInputException("The message is empty.");
-        }
-        if (text.length() > MAX_BODY) {
-            throw new InvalidInputException("The message is too long (at most " + MAX_BODY + " characters).");
-        }
+        String text = ChatChannels.body(body);
         ChatMessage message = new ChatMessage(session, channel, participant, nickname, text, clock.millis());
         em.persist(message);
         return Message.of(message);
@@ -179,11 +232,15 @@ public class ChatService {
      * One message as pages show it.
      *
      * @param fromExperimenter written by the experimenter (else by the participant named in nickname)
+     * @param participantCode  the writer's code; null for the experimenter
      */
-    public record Message(long id, String nickname, String body, long atEpochMillis, boolean fromExperimenter) {
+    public record Message(long id, String nickname, String body, long atEpochMillis, boolean fromExperimenter,
+            String participantCode) {
 
         static Message of(ChatMessage m) {
-            return new Message(m.getId(), m.getNickname(), m.getBody(), m.getAtEpochMillis(), m.getParticipant() == null);
+            Participant p = m.getParticipant();
+            return new Message(m.getId(), m.getNickname(), m.getBody(), m.getAtEpochMillis(), p == null,
+                    p == null ? null : p.getCode().value());
         }
     }
 }

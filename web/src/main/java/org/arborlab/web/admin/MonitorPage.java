@@ -40,6 +40,7 @@ public class MonitorPage {
 
     private MonitorService.Monitor monitor;
     private java.util.Map<String, Long> written;
+    private java.util.List<ChatService.Channel> participantChats;
 
     public MonitorService.Monitor getMonitor() {
         if (monitor == null) {
@@ -54,6 +55,14 @@ public class MonitorPage {
             written = chat.writtenToExperimenter(request.getCode());
         }
         return written;
+    }
+
+    /** The participants' chats of the session ({@code <arbor:chat/>}), read-only on the monitor. */
+    public java.util.List<ChatService.Channel> getParticipantChats() {
+        if (participantChats == null) {
+            participantChats = chat.participantChats(request.getCode());
+        }
+        return participantChats;
     }
 
     /**

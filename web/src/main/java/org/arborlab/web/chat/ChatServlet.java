@@ -14,6 +14,9 @@ import java.util.List;
 import org.arborlab.control.ArborException;
 import org.arborlab.control.NotFoundException;
 import org.arborlab.control.chat.ChatService;
+import org.arborlab.control.chat.ChatTicket;
+import org.arborlab.control.chat.ChatTickets;
+import org.arborlab.control.chat.TooManyMessagesException;
 import org.arborlab.web.admin.Access;
 import org.arborlab.web.play.PushHub;
 
@@ -25,6 +28,10 @@ import org.arborlab.web.play.PushHub;
  * <li>{@code GET/POST /chat/session/<session code>/<participant code>}: the experimenter's side, from the
  * monitor (viewers read, experimenters write; CSRF token as on every admin form); a post reaches the
  * participant's page at once.</li>
+ * <li>{@code GET /chat/channel?ticket=...} and {@code POST /chat/channel} (fields {@code ticket}, {@code body}): a
+ * chat between participants ({@code <arbor:chat/>}); the ticket the page was given names the participant, the
+ * channel and the nickname, signed by the server (403 if it is not). A post reaches the channel's open pages at
+ * once; too long or empty answers 400, too fast 429, nothing stored.</li>
  * <li>{@code GET /chat_export}: oTree's export of every chat message, {@code ChatMessages-YYYY-MM-DD.csv}.</li>
  * </ul>
  * Bad input answers 4xx with {@code {"message": ...}}.
@@ -42,6 +49,9 @@ public class ChatServlet extends HttpServlet {
     @Inject
     Access access;
 
+    @Inject
+    ChatTickets tickets;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getServletPath().equals("/chat_export")) {
@@ -53,7 +63,12 @@ public class ChatServlet extends HttpServlet {
         }
         String[] parts = parts(request);
         try {
-            if (parts.length == 2 && parts[0].equals("p")) {
+            if (parts.length == 1 && parts[0].equals("channel")) {
+                ChatTicket ticket = ticket(request, response);
+                if (ticket != null) {
+                    sendChannel(response, 200, chat.channelMessages(ticket), ticket);
+                }
+            } else if (parts.length == 2 && parts[0].equals("p")) {
                 send(response, 200, chat.conversation(parts[1]), "me");
             } else if (parts.length == 3 && parts[0].equals("session")) {
                 send(response, 200, chat.conversation(parts[1], parts[2]), "experimenter");
@@ -70,7 +85,15 @@ public class ChatServlet extends HttpServlet {
         String[] parts = parts(request);
         String body = request.getParameter("body");
         try {
-            if (parts.length == 2 && parts[0].equals("p")) {
+            if (parts.length == 1 && parts[0].equals("channel")) {
+                ChatTicket ticket = ticket(request, response);
+                if (ticket != null) {
+                    chat.fromGroupMember(ticket, body);
+                    push.refresh(PushHub.groupChatChannel(tickets.liveKey(ticket.channel())));
+                    push.refresh(PushHub.monitorChannel(sessionOf(ticket.participantCode())));
+                    sendChannel(response, 201, chat.channelMessages(ticket), ticket);
+                }
+            } else if (parts.length == 2 && parts[0].equals("p")) {
                 ChatService.Message sent = chat.fromParticipant(parts[1], body);
                 String session = sessionOf(parts[1]);
                 push.refresh(PushHub.monitorChannel(session));
@@ -89,13 +112,39 @@ public class ChatServlet extends HttpServlet {
             }
         } catch (NotFoundException e) {
             problem(response, 404, e.getMessage());
+        } catch (TooManyMessagesException e) {
+            problem(response, 429, e.getMessage());
         } catch (ArborException e) {
             problem(response, 400, e.getMessage());
         } catch (jakarta.ejb.EJBException e) {
             Throwable cause = e.getCause();
-            problem(response, cause instanceof ArborException ? 400 : 500,
-                    cause instanceof ArborException ? cause.getMessage() : "The message could not be saved.");
+            problem(response, cause instanceof TooManyMessagesException ? 429 : cause instanceof ArborException ? 400
+                    : 500, cause instanceof ArborException ? cause.getMessage() : "The message could not be saved.");
         }
+    }
+
+    /** The page's chat ticket if the server signed it; else answers 403 and gives null. */
+    private ChatTicket ticket(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ChatTicket ticket = tickets.read(request.getParameter("ticket")).orElse(null);
+        if (ticket == null) {
+            problem(response, 403, "This chat is not valid: reload the page.");
+        }
+        return ticket;
+    }
+
+    /** A channel's messages as JSON; {@code mine}: written by the ticket's participant. */
+    private static void sendChannel(HttpServletResponse response, int status, List<ChatService.Message> messages,
+            ChatTicket ticket) throws IOException {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (ChatService.Message m : messages) {
+            list.add(Json.createObjectBuilder().add("id", m.id()).add("nickname", m.nickname()).add("body", m.body())
+                    .add("at", m.atEpochMillis()).add("mine", ticket.participantCode().equals(m.participantCode())));
+        }
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(Json.createObjectBuilder().add("messages", list).build().toString());
     }
 
     private String sessionOf(String participantCode) {

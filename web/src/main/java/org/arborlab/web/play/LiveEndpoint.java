@@ -49,6 +49,15 @@ public class LiveEndpoint {
             hub.watch(chat, socket);
             return;
         }
+        if (kind.equals("channel") && name.matches("[0-9a-f]{32}")) {
+            // a chat between participants (/live/channel/<push key>/0): "refresh" when anyone writes in it; the
+            // key comes signed with the page, so it cannot be derived from another group's channel name
+            String chat = PushHub.groupChatChannel(name);
+            socket.getUserProperties().put("watching", chat);
+            socket.setMaxIdleTimeout(0);
+            hub.watch(chat, socket);
+            return;
+        }
         String channel = Channels.of(kind, name, index);
         if (channel == null) {
             socket.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "unknown channel"));
@@ -107,7 +116,7 @@ public class LiveEndpoint {
          * session monitor, public under DEMO like its page).
          */
         static boolean isParticipants(String kind) {
-            return kind.equals("wait") || kind.equals("room") || kind.equals("chat");
+            return kind.equals("wait") || kind.equals("room") || kind.equals("chat") || kind.equals("channel");
         }
 
         static String of(String kind, String name, String index) {

@@ -30,6 +30,9 @@ public class PlayView {
     @Inject
     PlaySettings settings;
 
+    @Inject
+    org.arborlab.control.chat.ChatTickets chatTickets;
+
     public PageView getPage() {
         return (PageView) request.getAttribute(PAGE);
     }
@@ -56,6 +59,29 @@ public class PlayView {
     public PageView.FieldView field(String name) {
         return getPage().fields().stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("This page's form has no field " + name));
+    }
+
+    /**
+     * The chat of {@code <arbor:chat/>} on this page (oTree's {@code {{ chat }}}): the channel is the
+     * participant's group in this round unless the template declares one, always within the session and app;
+     * the nickname is "Participant {id in group}" unless declared. Both are signed into the ticket the page
+     * carries, so the browser cannot change them.
+     */
+    public org.arborlab.control.chat.ChatTickets.Issued chat(String channel, String nickname) {
+        PageView page = getPage();
+        if (page == null) {
+            throw new IllegalStateException("<arbor:chat/> works on a page with a participant, not here");
+        }
+        return chatTickets.issue(page.participantCode(), page.sessionCode(), page.appName(), channel, nickname,
+                page.roundNumber(), number(page.values().get("group"), "idInSubsession"),
+                number(page.values().get("player"), "idInGroup"));
+    }
+
+    private static int number(Object model, String name) {
+        if (model instanceof Map<?, ?> map && map.get(name) instanceof Number n) {
+            return n.intValue();
+        }
+        throw new IllegalStateException("<arbor:chat/> needs the page's player and group");
     }
 
     /** The debug panel's rows; empty in production (OTREE_PRODUCTION set) and on pages without a participant. */

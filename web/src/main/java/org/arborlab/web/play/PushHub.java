@@ -110,6 +110,11 @@ public class PushHub {
         return "chat:" + participantCode;
     }
 
+    /** A chat between participants (<arbor:chat/>), by its push key: told when anyone wrote in it. */
+    public static String groupChatChannel(String liveKey) {
+        return "channel:" + liveKey;
+    }
+
     public static String monitorChannel(String sessionCode) {
         return "monitor:" + sessionCode;
     }

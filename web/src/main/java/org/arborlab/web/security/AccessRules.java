@@ -56,8 +56,11 @@ public final class AccessRules {
             open("/OutOfRangeNotification/*"),
             // participants' push channels (wait pages, room waiting); other /live kinds are admin channels
             open("/live/wait/*"), open("/live/room/*"), open("/live/chat/*"),
+            open("/live/channel/*"),
             // a participant's chat with the experimenter (the participant code in the URL is the key)
             open("/chat/p/*"),
+            // participants' chat channels (<arbor:chat/>): the ticket signed into the page is the key
+            open("/chat/channel"),
             open("/login"), open("/login/*"), open("/logout"),
             // static files and Faces resources (CSS, JS); the REST API has its own key check (RestKeyFilter)
             open("/play/*"), open("/static/*"), open("/jakarta.faces.resource/*"), open("/favicon.ico"),

@@ -34,6 +34,7 @@ final class BotPlayer {
     private static final Pattern SECONDS_LEFT = Pattern.compile("data-seconds-left=\"(\\d+)\"");
     private static final Pattern PUSH = Pattern.compile("<meta name=\"arbor-wait\" content=\"([^\"]*)\"");
     private static final Pattern ERROR = Pattern.compile("class=\"arbor-(?:field-message|error)\"[^>]*>([^<]*)<");
+    private static final Pattern CHAT_TICKET = Pattern.compile("data-chat-ticket=\"([^\"]*)\"");
     private static final int MAX_REQUESTS = 10_000;
 
     private final URI base;
@@ -103,10 +104,29 @@ final class BotPlayer {
                     Thread.sleep(Long.parseLong(seconds.group(1)) * 1000 + 50);
                     yield post(page.path, Map.of(), true);
                 }
+                case CHAT -> {
+                    chat(page, pageName, script.form(app, round, step).get("body"));
+                    yield page;
+                }
                 case CHECK -> throw new IllegalStateException("checks are run before");
             };
         }
         throw new BotFailure("did not finish within " + MAX_REQUESTS + " requests");
+    }
+
+    /** Writes in the page's chat with the ticket the page carries, as the page's script does. */
+    private void chat(Response page, String pageName, String body) {
+        Matcher ticket = CHAT_TICKET.matcher(page.html);
+        if (!ticket.find()) {
+            throw new BotFailure("page " + pageName + " has no chat (<arbor:chat/>), but the bot writes in it");
+        }
+        Response sent = send(HttpRequest.newBuilder(base.resolve(Links.chatChannel()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("ticket=" + enc(ticket.group(1)) + "&body=" + enc(body))));
+        if (sent.status != 201) {
+            throw new BotFailure("the chat of page " + pageName + " refused the bot's message (HTTP " + sent.status
+                    + "): " + sent.html);
+        }
     }
 
     /** Waits as a browser does: until the server pushes "reload" on the page's WebSocket, or 15 s at most. */

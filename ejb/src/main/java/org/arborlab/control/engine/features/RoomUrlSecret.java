@@ -35,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code SECRET_KEY}, it is that followed by {@code OTREE_ADMIN_PASSWORD} (oTree's {@code _SECRET}), so links
  * handed out by an oTree server with the same two values keep working. Otherwise Arbor draws a random one on
  * its first start and keeps it in the database (table {@code arbor_secret}), so links stay valid across restarts.
- * The same secret signs oTree's data download link ({@link #dataExportToken()}).
+ * The same secret signs oTree's data download link ({@link #dataExportToken()}) and participants' chat tickets
+ * ({@link #sign}).
  */
 @Singleton
 @Startup
@@ -93,6 +94,24 @@ public class RoomUrlSecret {
                     .digest((label + secret).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 8);
         } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * HMAC-SHA256 of a text under the secret, as 64 hex digits: what the server hands out and later checks
+     * (participants' chat tickets), so a browser cannot make up one of its own.
+     */
+    public String sign(String text) {
+        return hmac(secret, text);
+    }
+
+    static String hmac(String secret, String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

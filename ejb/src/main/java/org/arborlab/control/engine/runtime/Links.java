@@ -14,6 +14,11 @@ public final class Links {
         return "/InitializeParticipant/" + participantCode;
     }
 
+    /** Participants' chat channels ({@code <arbor:chat/>}): GET and POST with the page's ticket. */
+    public static String chatChannel() {
+        return "/chat/channel";
+    }
+
     public static String finished(String participantCode) {
         return "/OutOfRangeNotification/" + participantCode;
     }
