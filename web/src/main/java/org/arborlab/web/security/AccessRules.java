@@ -56,6 +56,7 @@ public final class AccessRules {
             open("/OutOfRangeNotification/*"),
             // participants' push channels (wait pages, room waiting); other /live kinds are admin channels
             open("/live/wait/*"), open("/live/room/*"), open("/live/chat/*"),
+            open("/live/page/*"), // live pages' channels (liveSend, liveRecv)
             // a participant's chat with the experimenter (the participant code in the URL is the key)
             open("/chat/p/*"),
             open("/login"), open("/login/*"), open("/logout"),
