@@ -238,6 +238,50 @@ class LivePagesIT {
         }
     }
 
+    /**
+     * The 4 players of a group send at the same time: the group's live methods run one after another (under the
+     * group's lock), so no change is lost: every accepted message counted once, the total the sum of the last
+     * contributions.
+     */
+    @Test
+    void concurrentMessagesOfOneGroupNeverInterleave() throws Exception {
+        Session session = sessions.create(CreateSession.of("live_public_goods", 4));
+        List<Participant> participants = sessions.participants(session);
+        for (Participant p : participants) {
+            assertEquals("Contribute", new Browser(base).get("/InitializeParticipant/" + p.getCode().value())
+                    .pageName());
+        }
+        int perPlayer = 15;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Future<?>> senders = new java.util.ArrayList<>();
+        for (Participant p : participants) {
+            String path = "/p/" + p.getCode().value() + "/live_public_goods/Contribute/1/live";
+            senders.add(pool.submit(() -> {
+                HttpClient http = HttpClient.newHttpClient();
+                for (int i = 0; i < perPlayer; i++) {
+                    HttpResponse<String> r = post(http, path, "{\"contribution\": " + (i % 11) + "}");
+                    assertEquals(200, r.statusCode(), r.body());
+                    accepted.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> sender : senders) {
+            sender.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertEquals(4 * perPlayer, accepted.get());
+        JsonObject group = groupFieldsOf(participants.get(0));
+        assertEquals(4 * perPlayer, group.getInt("changes"), "every message counted once: " + group);
+        int sum = 0;
+        for (Participant p : participants) {
+            sum += fieldsOf(p).getInt("contribution");
+        }
+        assertEquals((perPlayer - 1) % 11 * 4, sum);
+        assertEquals(sum, group.getInt("totalContribution"), group.toString());
+    }
+
     @Test
     void botsSendLiveMessagesOverHttp() throws Exception {
         BotReport report = bots.test("live_public_goods", 8, base.toURI(), Duration.ofMinutes(3));
