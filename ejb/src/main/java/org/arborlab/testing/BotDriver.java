@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.arborlab.control.engine.features.BotFailure;
 import org.arborlab.control.engine.features.BotScript;
 import org.arborlab.control.engine.runtime.Links;
+import org.arborlab.control.engine.runtime.LiveResult;
 import org.arborlab.control.engine.runtime.Outcome;
 import org.arborlab.control.engine.runtime.PageView;
 import org.arborlab.entity.Participant;
@@ -124,7 +125,8 @@ final class BotDriver {
             where = view.marker();
             String app = view.appName();
             int round = view.roundNumber();
-            BotRound.Step<BasePlayer<?, ?>> step = script.step(app, round, view.pageName(), text -> shows(view, text));
+            BotRound.Step<BasePlayer<?, ?>> step = script.step(app, round, view.pageName(), text -> shows(view, text),
+                    json -> live(view, json));
             return switch (step.kind()) {
                 case SUBMIT -> {
                     Outcome next = session.play().submit(code, view.pageIndex(), script.form(app, round, step), false);
@@ -154,8 +156,18 @@ final class BotDriver {
                             script.form(app, round, step).get("body")));
                     yield new Outcome.ShowPage(view);
                 }
-                case CHECK -> throw new IllegalStateException("checks are run before");
+                case CHECK, LIVE -> throw new IllegalStateException("checks and live messages are run before");
             };
+        }
+
+        /** A live message from the page, through the runtime as the server runs it. */
+        private jakarta.json.JsonValue live(PageView view, String json) {
+            LiveResult result = session.play().live(code, view.pageIndex(), json);
+            if (result.status() != LiveResult.Status.DELIVERED) {
+                throw new BotFailure("live message " + json + " was " + result.status().name().toLowerCase() + ": "
+                        + result.message());
+            }
+            return result.to(code);
         }
 
         // --- the bot's view of its player: read from a fresh scope, never saved ---

@@ -1,5 +1,6 @@
 package org.arborlab.spi;
 
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,12 +26,20 @@ public final class BotRound<P extends BasePlayer<?, ?>> {
         /** Run a check against the player's data. */
         CHECK,
         /** Write a message in the page's chat ({@code <arbor:chat/>}); the bot stays on the page. */
-        CHAT
+        CHAT,
+        /**
+         * Send a live message from the page (its {@code liveSend}) before the next step on that page; what the
+         * page received in answer is checked.
+         */
+        LIVE
     }
 
-    /** One step of the plan; {@code page} is null for checks. */
+    /**
+     * One step of the plan; {@code page} is null for checks. {@code received} checks the answer of a live message
+     * (what the sender's page got, {@code null} if nothing).
+     */
     public record Step<P>(Kind kind, String page, Function<P, Map<String, ?>> values, Consumer<P> check,
-            String expectedText) {
+            String expectedText, Consumer<JsonValue> received) {
     }
 
     private final P player;
@@ -62,22 +71,22 @@ public final class BotRound<P extends BasePlayer<?, ?>> {
 
     /** Values computed from the player when the page is reached. */
     public BotRound<P> submit(Class<?> page, Function<P, Map<String, ?>> values) {
-        return add(new Step<>(Kind.SUBMIT, page.getSimpleName(), values, null, null));
+        return add(new Step<>(Kind.SUBMIT, page.getSimpleName(), values, null, null, null));
     }
 
     /** By page name, for pages whose name is not their class's. */
     public BotRound<P> submit(String page, Map<String, ?> values) {
-        return add(new Step<>(Kind.SUBMIT, page, p -> values, null, null));
+        return add(new Step<>(Kind.SUBMIT, page, p -> values, null, null, null));
     }
 
     /** Submits values the page must refuse; the bot then stays on the page. */
     public BotRound<P> submitInvalid(Class<?> page, Map<String, ?> values) {
-        return add(new Step<>(Kind.SUBMIT_INVALID, page.getSimpleName(), p -> values, null, null));
+        return add(new Step<>(Kind.SUBMIT_INVALID, page.getSimpleName(), p -> values, null, null, null));
     }
 
     /** Lets the page time out (the bot waits for it). */
     public BotRound<P> timeout(Class<?> page) {
-        return add(new Step<>(Kind.TIMEOUT, page.getSimpleName(), p -> Map.of(), null, null));
+        return add(new Step<>(Kind.TIMEOUT, page.getSimpleName(), p -> Map.of(), null, null, null));
     }
 
     /**
@@ -90,17 +99,39 @@ public final class BotRound<P extends BasePlayer<?, ?>> {
 
     /** A message computed from the player when the page is reached. */
     public BotRound<P> chat(Class<?> page, Function<P, String> body) {
-        return add(new Step<>(Kind.CHAT, page.getSimpleName(), p -> Map.of("body", body.apply(p)), null, null));
+        return add(new Step<>(Kind.CHAT, page.getSimpleName(), p -> Map.of("body", body.apply(p)), null, null, null));
     }
 
     /** Checks the player's data when the bot gets here (after the previous submission and any wait page). */
     public BotRound<P> check(Consumer<P> check) {
-        return add(new Step<>(Kind.CHECK, null, null, check, null));
+        return add(new Step<>(Kind.CHECK, null, null, check, null, null));
     }
 
     /** The page the next step submits must contain this text (before submitting). */
     public BotRound<P> expectText(Class<?> page, String text) {
-        return add(new Step<>(Kind.CHECK, page.getSimpleName(), null, null, text));
+        return add(new Step<>(Kind.CHECK, page.getSimpleName(), null, null, text, null));
+    }
+
+    /**
+     * Sends a live message from the page (oTree's {@code liveSend}, a JSON object) while on it, before the next
+     * step on that page; the live method must accept it (no answer, or any answer).
+     */
+    public BotRound<P> live(Class<?> page, Map<String, ?> data) {
+        return live(page, p -> data, received -> {
+        });
+    }
+
+    /**
+     * Sends a live message and checks what this player's page received in answer (the data its
+     * {@code liveRecv} gets; {@code null} if the live method answered others only, or nothing).
+     */
+    public BotRound<P> live(Class<?> page, Map<String, ?> data, Consumer<JsonValue> received) {
+        return live(page, p -> data, received);
+    }
+
+    /** The message computed from the player when the bot is on the page. */
+    public BotRound<P> live(Class<?> page, Function<P, Map<String, ?>> data, Consumer<JsonValue> received) {
+        return add(new Step<>(Kind.LIVE, page.getSimpleName(), data, null, null, received));
     }
 
     public List<Step<P>> steps() {

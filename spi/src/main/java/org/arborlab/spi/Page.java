@@ -1,5 +1,6 @@
 package org.arborlab.spi;
 
+import jakarta.json.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public class Page<P extends BasePlayer<?, ?>> extends AbstractPage<P> {
     private List<String> formFields = List.of();
     private Integer timeoutSeconds;
     private String title;
+    /** Whether the subclass overrides {@link #liveMethod}; worked out once (page objects are shared). */
+    private volatile Boolean live;
 
     protected Page() {
     }
@@ -105,5 +108,44 @@ public class Page<P extends BasePlayer<?, ?>> extends AbstractPage<P> {
      */
     public String appAfterThisPage(P player, List<String> upcomingApps) {
         return null;
+    }
+
+    /**
+     * oTree's {@code live_method}: the page's JavaScript sent {@code liveSend(data)}; this runs on the server
+     * with the sender's player and the message. Return what to send back, by id in group (key 0: every player
+     * of the group without a key of their own), or {@code null} for no answer. The answers reach the group's
+     * players whose browser shows this page, through their page's {@code liveRecv(data)}. Values may be JSON
+     * values or plain Java: {@code Map}, {@code List}, {@code String}, numbers, {@code Boolean},
+     * {@code Currency}, {@code null}.
+     *
+     * <p>It runs with the player's group locked: calls for one group never run at the same time (on any
+     * instance), and what it changes on the player, the group and the others in the group is saved in one
+     * transaction. A message from a participant who has left the page is ignored.
+     *
+     * <pre>{@code
+     * @Override
+     * public Map<Integer, ?> liveMethod(Player player, JsonValue data) {
+     *     player.bid = data.asJsonObject().getInt("bid");
+     *     return Map.of(0, Map.of("id_in_group", player.idInGroup(), "bid", player.bid));
+     * }
+     * }</pre>
+     */
+    public Map<Integer, ?> liveMethod(P player, JsonValue data) {
+        return null;
+    }
+
+    /** Whether this page overrides {@link #liveMethod}, so its browsers open a live channel. */
+    public final boolean hasLiveMethod() {
+        Boolean known = live;
+        if (known == null) {
+            try {
+                known = getClass().getMethod("liveMethod", BasePlayer.class, JsonValue.class).getDeclaringClass()
+                        != Page.class;
+            } catch (NoSuchMethodException e) {
+                known = false;
+            }
+            live = known;
+        }
+        return known;
     }
 }

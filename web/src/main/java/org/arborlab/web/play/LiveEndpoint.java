@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
@@ -16,7 +17,9 @@ import org.arborlab.control.engine.runtime.PlayService;
 
 /**
  * The push channel of waiting browsers, a WebSocket: {@code /live/wait/<participant code>/<page index>} and
- * {@code /live/room/<name>}. The server sends one "reload" when there is something new, and at once if that
+ * {@code /live/room/<name>}; and the live channel of a page with a live method,
+ * {@code /live/page/<participant code>/<page index>}, which carries the page's {@code liveSend} messages to the
+ * server and the live method's answers back ({@link LiveMessages}). The server sends one "reload" when there is something new, and at once if that
  * already happened before the browser connected. A WebSocket holds no thread while it waits. Kinds other than
  * wait and room are admin channels (e.g. a session monitor): AccessFilter lets only users with a login reach
  * them under STUDY, and the handshake's user is checked again here.
@@ -58,6 +61,10 @@ public class LiveEndpoint {
             hub.watch(chat, socket);
             return;
         }
+        if (kind.equals("page")) {
+            openLivePage(socket, hub, name, index);
+            return;
+        }
         String channel = Channels.of(kind, name, index);
         if (channel == null) {
             socket.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "unknown channel"));
@@ -75,8 +82,48 @@ public class LiveEndpoint {
         }
     }
 
+    /** The largest text a socket takes; above {@code Play.LIVE_MAX_BYTES} the page is told why, above this cut off. */
+    static final int MAX_TEXT = 64 * 1024;
+
+    private void openLivePage(Session socket, PushHub hub, String code, String index) throws IOException {
+        if (!org.arborlab.entity.ParticipantCode.isValid(code) || !index.matches("\\d{1,6}")) {
+            socket.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "unknown channel"));
+            return;
+        }
+        int page = Integer.parseInt(index);
+        socket.getUserProperties().put("live", code);
+        socket.setMaxIdleTimeout(0);
+        socket.setMaxTextMessageBufferSize(MAX_TEXT);
+        hub.openLive(code, page, socket);
+        // a page shown in an old tab (the participant has moved on): reload it, as a wait page would
+        if (!CDI.current().select(PlayService.class).get().isOnPage(code, page)) {
+            PushHub.sendLive(socket, "reload");
+        }
+    }
+
+    /** A live page's {@code liveSend}: answered on the group's live sockets; bad input only to the sender. */
+    @OnMessage(maxMessageSize = MAX_TEXT)
+    public void message(Session socket, String text) {
+        Object code = socket.getUserProperties().get("live");
+        Object index = socket.getUserProperties().get(PushHub.LIVE_INDEX);
+        if (code == null || index == null) {
+            return; // wait, room and admin channels only listen
+        }
+        LiveMessages.Reply reply = CDI.current().select(LiveMessages.class).get()
+                .receive(code.toString(), (Integer) index, text);
+        if (reply.status() == 409) {
+            PushHub.sendLive(socket, "reload");
+        } else if (reply.status() != 200) {
+            PushHub.sendLive(socket, "{\"error\":" + org.arborlab.entity.Jsonp.createValue(reply.message()) + "}");
+        }
+    }
+
     @OnClose
     public void close(Session socket) {
+        Object live = socket.getUserProperties().get("live");
+        if (live != null) {
+            CDI.current().select(PushHub.class).get().closeLive(live.toString(), socket);
+        }
         Object watching = socket.getUserProperties().get("watching");
         if (watching != null) {
             CDI.current().select(PushHub.class).get().unwatch(watching.toString(), socket);
@@ -116,7 +163,8 @@ public class LiveEndpoint {
          * session monitor, public under DEMO like its page).
          */
         static boolean isParticipants(String kind) {
-            return kind.equals("wait") || kind.equals("room") || kind.equals("chat") || kind.equals("channel");
+            return kind.equals("wait") || kind.equals("room") || kind.equals("chat") || kind.equals("channel")
+                    || kind.equals("page");
         }
 
         static String of(String kind, String name, String index) {

@@ -23,6 +23,9 @@ public class PageServlet extends HttpServlet {
     @Inject
     PlayService play;
 
+    @Inject
+    LiveMessages live;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         handle(request, response, false);
@@ -37,7 +40,12 @@ public class PageServlet extends HttpServlet {
     private void handle(HttpServletRequest request, HttpServletResponse response, boolean submit)
             throws ServletException, IOException {
         request.setCharacterEncoding("UTF-8");
-        PagePath path = PagePath.parse(request.getPathInfo());
+        String pathInfo = request.getPathInfo();
+        if (submit && pathInfo != null && pathInfo.endsWith("/live")) {
+            live(request, response, PagePath.parse(pathInfo.substring(0, pathInfo.length() - "/live".length())));
+            return;
+        }
+        PagePath path = PagePath.parse(pathInfo);
         if (path == null) {
             Render.message(request, response, 404, "Not found", "This page does not exist.");
             return;
@@ -56,6 +64,31 @@ public class PageServlet extends HttpServlet {
         } catch (RuntimeException | ServletException e) {
             Render.failure(request, response, e);
         }
+    }
+
+    /**
+     * {@code POST /p/<code>/<app>/<page>/<index>/live}: a live message over HTTP, what the bot runner sends (a
+     * browser uses the page's WebSocket). The body is the message's JSON; the answer is JSON:
+     * {@code {"received": true, "data": ...}} with what this participant's page got, or a status and a message.
+     */
+    private void live(HttpServletRequest request, HttpServletResponse response, PagePath path) throws IOException {
+        LiveMessages.Reply reply;
+        if (path == null) {
+            reply = new LiveMessages.Reply(404, "This page does not exist.", false, null);
+        } else {
+            byte[] body = request.getInputStream().readNBytes(LiveEndpoint.MAX_TEXT + 1);
+            reply = body.length > LiveEndpoint.MAX_TEXT
+                    ? new LiveMessages.Reply(413, "A live message may have at most "
+                            + org.arborlab.control.engine.runtime.Play.LIVE_MAX_BYTES + " bytes. Nothing was stored.",
+                            false, null)
+                    : live.receive(path.participantCode(), path.index(),
+                            new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        response.setStatus(reply.status());
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(reply.json());
     }
 
     /** {@code /<code>/<app>/<page>/<index>}, with or without a trailing slash. */

@@ -43,6 +43,8 @@ public class PushHub {
     private final Map<String, Set<Session>> listeners = new ConcurrentHashMap<>();
     /** Admin pages by channel; unlike waiting browsers they stay subscribed. */
     private final Map<String, Set<Session>> watchers = new ConcurrentHashMap<>();
+    /** Live pages' sockets by participant code; each socket knows its page index ({@link #LIVE_INDEX}). */
+    private final Map<String, Set<Session>> livePages = new ConcurrentHashMap<>();
     private final Set<String> pendingRefresh = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "arbor-push-heartbeat");
@@ -53,6 +55,10 @@ public class PushHub {
     /** Messages between instances: "reload <channel>" for waiting browsers, "refresh <channel>" for admin pages. */
     private static final String RELOAD = "reload ";
     private static final String REFRESH = "refresh ";
+    /** "live <participant code> <page index> <JSON>": a live method's answer for a page open elsewhere. */
+    private static final String LIVE = "live ";
+    /** The user property of a live page's socket that holds its page index. */
+    static final String LIVE_INDEX = "arbor.liveIndex";
     /** A presence entry outlives its socket only if its instance dies; then the entry is ignored anyway. */
     private static final java.time.Duration PRESENCE_KEPT = java.time.Duration.ofHours(24);
 
@@ -95,6 +101,11 @@ public class PushHub {
             send(message.substring(RELOAD.length()));
         } else if (message.startsWith(REFRESH)) {
             refreshHere(message.substring(REFRESH.length()));
+        } else if (message.startsWith(LIVE)) {
+            String[] parts = message.split(" ", 4);
+            if (parts.length == 4 && parts[2].matches("\\d{1,6}")) {
+                deliverHere(parts[1], Integer.parseInt(parts[2]), parts[3]);
+            }
         }
     }
 
@@ -143,6 +154,59 @@ public class PushHub {
 
     private String presenceKey(Session socket) {
         return grid.memberId() + "|" + socket.getId();
+    }
+
+    /** A live page's socket: it gets the live method's answers for its participant on that page. */
+    void openLive(String participantCode, int pageIndex, Session socket) {
+        socket.getUserProperties().put(LIVE_INDEX, pageIndex);
+        livePages.computeIfAbsent(participantCode, c -> ConcurrentHashMap.newKeySet()).add(socket);
+    }
+
+    void closeLive(String participantCode, Session socket) {
+        remove(livePages, participantCode, socket);
+    }
+
+    /**
+     * Sends a live method's answers to the pages they are for: on this instance at once, then (with other
+     * instances in the grid) to theirs. A socket gets only its own participant's answer, and only while it shows
+     * the page the answer is for.
+     */
+    public void deliver(org.arborlab.control.engine.runtime.LiveResult result) {
+        boolean others = grid.memberIds().size() > 1;
+        result.deliveries().forEach((code, data) -> {
+            String text = "{\"data\":" + data + "}";
+            deliverHere(code, result.pageIndex(), text);
+            if (others) {
+                grid.publish(LIVE + code + " " + result.pageIndex() + " " + text);
+            }
+        });
+    }
+
+    /** Sends a text to this participant's live sockets here that show this page. */
+    void deliverHere(String participantCode, int pageIndex, String text) {
+        for (Session socket : livePages.getOrDefault(participantCode, Set.of())) {
+            if (Integer.valueOf(pageIndex).equals(socket.getUserProperties().get(LIVE_INDEX))) {
+                sendLive(socket, text);
+            }
+        }
+    }
+
+    /** Sends a text on one live socket; one send at a time per socket (a container may refuse overlapping ones). */
+    static void sendLive(Session socket, String text) {
+        if (!socket.isOpen()) {
+            return;
+        }
+        synchronized (socket) {
+            try {
+                socket.getBasicRemote().sendText(text);
+            } catch (IOException | IllegalStateException e) {
+                // the browser left; its close event forgets the socket
+            }
+        }
+    }
+
+    int liveSocketCount() {
+        return livePages.values().stream().mapToInt(Set::size).sum();
     }
 
     /** An admin page subscribes to a channel until it closes the socket. */
@@ -236,6 +300,7 @@ public class PushHub {
     private void ping() {
         ping(listeners, this::forget);
         ping(watchers, this::unwatch);
+        ping(livePages, this::closeLive);
     }
 
     private static void ping(Map<String, Set<Session>> map, java.util.function.BiConsumer<String, Session> forget) {
@@ -243,7 +308,9 @@ public class PushHub {
             for (Session socket : browsers) {
                 try {
                     if (socket.isOpen()) {
-                        socket.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+                        synchronized (socket) { // live sockets send under this lock too
+                            socket.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+                        }
                     } else {
                         forget.accept(channel, socket);
                     }

@@ -57,6 +57,7 @@ public final class AccessRules {
             // participants' push channels (wait pages, room waiting); other /live kinds are admin channels
             open("/live/wait/*"), open("/live/room/*"), open("/live/chat/*"),
             open("/live/channel/*"),
+            open("/live/page/*"), // live pages' channels (liveSend, liveRecv)
             // a participant's chat with the experimenter (the participant code in the URL is the key)
             open("/chat/p/*"),
             // participants' chat channels (<arbor:chat/>): the ticket signed into the page is the key

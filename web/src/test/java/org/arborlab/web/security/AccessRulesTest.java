@@ -23,7 +23,7 @@ class AccessRulesTest {
     /** Public at every level: participants, their push channels, the login page, static files, the REST API. */
     @ParameterizedTest
     @ValueSource(strings = {"/p/abc123/trust/Send/3", "/InitializeParticipant/abc", "/join/tiwoha",
-            "/room/econ101", "/OutOfRangeNotification/abc", "/live/wait/abc123/4", "/live/room/econ101/0", "/live/chat/abc12345/0", "/chat/p/abc12345",
+            "/room/econ101", "/OutOfRangeNotification/abc", "/live/wait/abc123/4", "/live/room/econ101/0", "/live/chat/abc12345/0", "/live/page/abc12345/3", "/chat/p/abc12345",
             "/live/channel/0123456789abcdef0123456789abcdef/0", "/chat/channel", "/login",
             "/login/sso", "/login/callback", "/logout", "/play/arbor.css", "/static/arbor-admin.css", "/jakarta.faces.resource/x.css",
             "/api/sessions", "/api/sessions/abc/export", "/api", "/health/ready", "/favicon.ico"})

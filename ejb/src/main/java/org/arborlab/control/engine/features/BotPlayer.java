@@ -80,7 +80,9 @@ final class BotPlayer {
                 continue;
             }
             String html = page.html;
-            BotRound.Step<BasePlayer<?, ?>> step = script.step(app, round, pageName, html::contains);
+            String pagePath = page.path;
+            BotRound.Step<BasePlayer<?, ?>> step = script.step(app, round, pageName, html::contains,
+                    json -> live(pagePath, json));
             page = switch (step.kind()) {
                 case SUBMIT -> {
                     Response next = post(page.path, script.form(app, round, step), false);
@@ -108,7 +110,7 @@ final class BotPlayer {
                     chat(page, pageName, script.form(app, round, step).get("body"));
                     yield page;
                 }
-                case CHECK -> throw new IllegalStateException("checks are run before");
+                case CHECK, LIVE -> throw new IllegalStateException("checks and live messages are run before");
             };
         }
         throw new BotFailure("did not finish within " + MAX_REQUESTS + " requests");
@@ -127,6 +129,38 @@ final class BotPlayer {
             throw new BotFailure("the chat of page " + pageName + " refused the bot's message (HTTP " + sent.status
                     + "): " + sent.html);
         }
+    }
+
+    /**
+     * A live message from the page, as the page's {@code liveSend} does but over HTTP
+     * ({@code POST <page>/live}): the answer holds what this participant's page received.
+     */
+    private jakarta.json.JsonValue live(String pagePath, String json) {
+        requests.incrementAndGet();
+        HttpResponse<String> response;
+        try {
+            response = client.send(HttpRequest.newBuilder(base.resolve(pagePath + "/live"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BotFailure("interrupted");
+        } catch (java.io.IOException e) {
+            throw new BotFailure("live message failed: " + e);
+        }
+        jakarta.json.JsonObject body;
+        try (jakarta.json.JsonReader reader = org.arborlab.entity.Jsonp.createReader(
+                new java.io.StringReader(response.body()))) {
+            body = reader.readObject();
+        } catch (RuntimeException e) {
+            throw new BotFailure("live message " + json + " got HTTP " + response.statusCode() + " without JSON");
+        }
+        if (response.statusCode() != 200) {
+            throw new BotFailure("live message " + json + " got HTTP " + response.statusCode() + ": "
+                    + body.getString("message", body.toString()));
+        }
+        jakarta.json.JsonValue data = body.get("data");
+        return data == null || !body.getBoolean("received", false) ? null : data;
     }
 
     /** Waits as a browser does: until the server pushes "reload" on the page's WebSocket, or 15 s at most. */

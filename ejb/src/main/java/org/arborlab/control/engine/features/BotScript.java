@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.arborlab.control.engine.runtime.AppModel;
 import org.arborlab.control.engine.runtime.FieldSpec;
+import org.arborlab.control.engine.runtime.LiveJson;
 import org.arborlab.spi.BasePlayer;
 import org.arborlab.spi.Bot;
 import org.arborlab.spi.BotRound;
@@ -33,6 +34,16 @@ public final class BotScript {
 
         /** Runs a check on the player; the failure's message, or null if it passed. */
         String check(String app, int round, Consumer<BasePlayer<?, ?>> check);
+    }
+
+    /** Sends a live message from the page the bot is on. */
+    @FunctionalInterface
+    public interface LiveSender {
+        /**
+         * @return what the sender's page received in answer, or null
+         * @throws BotFailure if the server refused or ignored the message
+         */
+        jakarta.json.JsonValue send(String json);
     }
 
     private final PlayerData data;
@@ -88,10 +99,24 @@ public final class BotScript {
      * page shows a text), then the next step must be for this page.
      */
     public BotRound.Step<BasePlayer<?, ?>> step(String app, int round, String page, Predicate<String> pageShows) {
+        return step(app, round, page, pageShows, json -> {
+            throw new BotFailure("this runner cannot send live messages");
+        });
+    }
+
+    /**
+     * The same, and the live messages planned before the page's next step are sent from it ({@code live}), each
+     * answer checked.
+     */
+    public BotRound.Step<BasePlayer<?, ?>> step(String app, int round, String page, Predicate<String> pageShows,
+            LiveSender live) {
         shown(app, round);
-        while (!plan.isEmpty() && plan.peek().kind() == BotRound.Kind.CHECK) {
+        while (!plan.isEmpty() && (plan.peek().kind() == BotRound.Kind.CHECK
+                || plan.peek().kind() == BotRound.Kind.LIVE)) {
             BotRound.Step<BasePlayer<?, ?>> check = plan.poll();
-            if (check.expectedText() != null) {
+            if (check.kind() == BotRound.Kind.LIVE) {
+                sendLive(app, round, page, check, live);
+            } else if (check.expectedText() != null) {
                 if (!pageShows.test(check.expectedText())) {
                     throw new BotFailure("page " + check.page() + " does not show \"" + check.expectedText() + "\"");
                 }
@@ -108,6 +133,29 @@ public final class BotScript {
                     + app + ", round " + round + ")");
         }
         return step;
+    }
+
+    private void sendLive(String app, int round, String page, BotRound.Step<BasePlayer<?, ?>> step,
+            LiveSender live) {
+        if (!step.page().equals(page)) {
+            throw new BotFailure("the bot sends a live message from page " + step.page() + " but the server showed "
+                    + page + " (" + app + ", round " + round + ")");
+        }
+        String json;
+        try {
+            json = LiveJson.toJson(data.values(app, round, step.values())).toString();
+        } catch (IllegalArgumentException e) {
+            throw new BotFailure("the bot's live message on page " + page + " is not JSON: " + e.getMessage());
+        }
+        jakarta.json.JsonValue received = live.send(json);
+        if (step.received() != null) {
+            try {
+                step.received().accept(received);
+            } catch (AssertionError | RuntimeException e) {
+                throw new BotFailure("the answer to the live message " + json + " on page " + page
+                        + " failed the bot's check: " + failureOf(e) + " (received: " + received + ")");
+            }
+        }
     }
 
     /** The form texts a submitting step sends. */

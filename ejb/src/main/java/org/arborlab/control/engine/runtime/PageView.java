@@ -10,11 +10,12 @@ import java.util.Map;
  * @param values         what the template can use: player, group, subsession, participant, session, C and the
  *                       page's vars_for_template
  * @param secondsLeft    seconds until the page times out, or null without a timeout
+ * @param live           the page has a live method: its browser opens a live channel ({@code liveSend})
  * @param debug          the debug panel's rows, or null in production
  */
 public record PageView(String participantCode, String sessionCode, String appName, String pageName, int pageIndex,
         int roundNumber, String title, List<FieldView> fields, String errorMessage, Map<String, Object> values,
-        String template, Long secondsLeft, Map<String, String> debug) {
+        String template, Long secondsLeft, boolean live, Map<String, String> debug) {
 
     /** "app/round/page/index": what bots and tests read from the page to know where they are. */
     public String marker() {
@@ -23,6 +24,11 @@ public record PageView(String participantCode, String sessionCode, String appNam
 
     public String postPath() {
         return Links.page(participantCode, appName, pageName, pageIndex);
+    }
+
+    /** The live channel's path (a WebSocket): {@code /live/page/<participant code>/<index>}. */
+    public String livePath() {
+        return "/live/page/" + participantCode + "/" + pageIndex;
     }
 
     public boolean hasErrors() {

@@ -248,6 +248,93 @@ public final class Play {
         return true;
     }
 
+    // --- live pages ---
+
+    /** The largest live message a page may send, in UTF-8 bytes. */
+    public static final int LIVE_MAX_BYTES = 16 * 1024;
+
+    /**
+     * A live message from a participant's page (oTree's {@code liveSend}): the page's {@code liveMethod} runs with
+     * the sender's player, under a lock of the player's group (taken first, as on wait pages: the live methods
+     * of one group run one after another, on every instance), and everything it changes is saved with this unit of
+     * work. Its answers are kept for the group's players who are on the same page.
+     *
+     * <p>Bad input changes nothing: a message over {@link #LIVE_MAX_BYTES} or not JSON is refused with a message
+     * for the sender. A message for a page the participant is not on (any more), or one without a live method, is
+     * ignored.
+     *
+     * @param text the message as the page sent it, JSON
+     */
+    public LiveResult live(String code, int index, String text) {
+        if (text == null || text.length() > LIVE_MAX_BYTES
+                || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > LIVE_MAX_BYTES) {
+            return LiveResult.refused(index, "A live message may have at most " + LIVE_MAX_BYTES
+                    + " bytes; this one has " + (text == null ? 0
+                            : text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length) + ". Nothing was stored.");
+        }
+        jakarta.json.JsonValue data;
+        try (jakarta.json.JsonReader reader = org.arborlab.entity.Jsonp.createReader(new java.io.StringReader(text))) {
+            data = reader.readValue();
+        } catch (jakarta.json.JsonException e) {
+            return LiveResult.refused(index, "A live message must be JSON (liveSend sends any value as JSON). "
+                    + "Nothing was stored.");
+        }
+        Participant participant = find(code);
+        if (participant == null) {
+            return LiveResult.ignored(index, "no participant has the code " + code);
+        }
+        PageFlow flow = apps.flow(participant.getSession().getConfig());
+        int current = participant.getIndexInPages();
+        if (current != index || current == 0 || flow.isFinished(current) || flow.step(current).isWaitPage()) {
+            return LiveResult.ignored(index, "participant " + code + " is not on page " + index + " any more");
+        }
+        PageFlow.Step step = flow.step(current);
+        Page<BasePlayer<?, ?>> page = formPage(step);
+        if (!page.hasLiveMethod()) {
+            return LiveResult.ignored(index, "page " + step.pageName() + " of " + step.appName()
+                    + " has no liveMethod");
+        }
+        ModelScope scope = scope(participant);
+        Player self = scope.playerEntity(participant, step.appName(), step.round());
+        Group group = self.getGroup();
+        scope.lock(group);
+        // the group's players in their latest version: a live method that ran just before (elsewhere) is seen
+        for (Player member : storage.lockedPlayers(group)) {
+            scope.lockedByQuery(member);
+        }
+        BasePlayer<?, ?> player = scope.player(self);
+        Map<Integer, ?> answers = page.liveMethod(player, data);
+        scope.writeBack();
+        Map<String, jakarta.json.JsonValue> deliveries = new LinkedHashMap<>();
+        if (answers != null && !answers.isEmpty()) {
+            List<Player> members = storage.arrivals(self.getSubsession(), group);
+            Map<Integer, Player> byId = new LinkedHashMap<>();
+            members.forEach(m -> byId.put(m.getIdInGroup(), m));
+            for (Integer id : answers.keySet()) {
+                if (id == null || id != 0 && !byId.containsKey(id)) {
+                    throw new IllegalStateException("liveMethod of page " + step.pageName() + " returned an answer "
+                            + "for id in group " + id + ", but the group's players are " + byId.keySet()
+                            + " (0 means every player without an answer of their own)");
+                }
+            }
+            for (Player member : members) {
+                Object answer = answers.containsKey(member.getIdInGroup()) ? answers.get(member.getIdInGroup())
+                        : answers.containsKey(0) ? answers.get(0) : NO_ANSWER;
+                if (answer != NO_ANSWER && member.getParticipant().getIndexInPages() == index) {
+                    try {
+                        deliveries.put(member.getParticipant().getCode().value(), LiveJson.toJson(answer));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException("liveMethod of page " + step.pageName()
+                                + " returned an answer that is not JSON: " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        return new LiveResult(LiveResult.Status.DELIVERED, null, index, deliveries);
+    }
+
+    private static final Object NO_ANSWER = new Object();
+
     // --- form pages ---
 
     /**
@@ -304,7 +391,7 @@ public final class Play {
         return new PageView(participant.getCode().value(), scope.sessionEntity().getCode().value(), step.appName(),
                 step.pageName(), step.index(), step.round(), page.title(player),
                 FormFields.views(fields, model, submitted, errors, scope.currency()), error, values,
-                step.app().template(step.pageName()).orElse(null), secondsLeft,
+                step.app().template(step.pageName()).orElse(null), secondsLeft, page.hasLiveMethod(),
                 debug(participant, step, player, vars == null ? Map.of() : convert.convert(vars)));
     }
 

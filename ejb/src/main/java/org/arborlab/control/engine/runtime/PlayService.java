@@ -67,6 +67,20 @@ public class PlayService {
         return outcome;
     }
 
+    /**
+     * See {@link Play#live}: one transaction, so what the live method changed is saved together once this
+     * returns (and rolled back if it throws). Ignored messages are logged, as oTree does.
+     */
+    public LiveResult live(String code, int index, String text) {
+        LiveResult result = play().live(code, index, text);
+        if (result.status() == LiveResult.Status.IGNORED) {
+            LOG.info(() -> "Live message ignored: " + result.message());
+        }
+        return result;
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PlayService.class.getName());
+
     /** See {@link Play#isOnPage}. */
     public boolean isOnPage(String code, int index) {
         return play().isOnPage(code, index);

@@ -123,6 +123,11 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public List<Player> lockedPlayers(Group group) {
+        return players(group);
+    }
+
+    @Override
     public boolean hasPlayers(Group group) {
         return !players(group).isEmpty();
     }

@@ -120,6 +120,13 @@ public final class JpaStorage implements Storage {
     }
 
     @Override
+    public List<Player> lockedPlayers(Group group) {
+        // a pessimistic query also refreshes the rows already in the persistence context
+        return em.createNamedQuery("Player.byGroup", Player.class).setParameter("group", group)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    @Override
     public boolean hasPlayers(Group group) {
         // native: EclipseLink writes FOR UPDATE before LIMIT on H2; this form is valid on H2 and MySQL
         return !em.createNativeQuery("SELECT id FROM arbor_player WHERE group_id = ? LIMIT 1 FOR UPDATE")

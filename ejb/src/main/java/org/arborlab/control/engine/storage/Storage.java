@@ -68,6 +68,12 @@ public interface Storage {
      */
     List<Player> waitingByArrival(Subsession subsession);
 
+    /**
+     * The players of a group, locked and read in their latest version (a locking read: under MySQL's repeatable
+     * read a plain read could still show what they were before the group's lock was granted).
+     */
+    List<Player> lockedPlayers(Group group);
+
     /** Whether a group still has players, as a locking read (see {@link #waitingByArrival}). */
     boolean hasPlayers(Group group);
 
