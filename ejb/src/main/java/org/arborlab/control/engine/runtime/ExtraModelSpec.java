@@ -72,7 +72,8 @@ public final class ExtraModelSpec {
                 found.add(new ExtraModelSpec(app, (Class<? extends ExtraModel<?>>) nested, kind,
                         List.copyOf(FieldSpec.of(nested, ExtraModel.class))));
             } catch (IllegalStateException e) {
-                throw new IllegalStateException(at + ": " + e.getMessage(), e);
+                // no cause: start-up reports the innermost IllegalStateException, which would lose the app's name
+                throw new IllegalStateException(at + ": " + e.getMessage());
             }
         }
         found.sort((a, b) -> a.name().compareTo(b.name()));
