@@ -97,7 +97,11 @@ public class Reaction extends App<Reaction.Player, Reaction.Group, Reaction.Subs
 
     @Override
     public List<AbstractPage<Player>> pages() {
-        return List.of(new Task(), new Results());
+        return List.of(new Introduction(), new Task(), new Results());
+    }
+
+    /** The instructions; a page that does not ask for the trials does not read them. */
+    static class Introduction extends Page<Player> {
     }
 
     static class Task extends Page<Player> {
@@ -181,6 +185,7 @@ public class Reaction extends App<Reaction.Player, Reaction.Group, Reaction.Subs
     @Override
     public Bot<Player> bot() {
         return round -> {
+            round.submit(Introduction.class);
             round.submitInvalid(Task.class, Map.of("responses", "F:300"));
             round.submit(Task.class, player -> Map.of("responses", player.filter(Trial.class).stream()
                     .map(t -> ((t.number == PRACTICE_TRIALS + 1) == "left".equals(t.stimulus) ? "J" : "F") + ":"
