@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -28,11 +29,13 @@ import org.arborlab.control.engine.features.BotRunner;
 import org.arborlab.control.session.CreateSession;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.entity.Participant;
+import org.arborlab.entity.Player;
 import org.arborlab.entity.Session;
 import org.arborlab.entity.SessionCode;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,9 +50,17 @@ class ExtraModelsIT {
     private static final int TRIALS = 6;
     private static final int PRACTICE = 2;
 
+    /** The real WAR, with the example study's reaction config and a test app's (through MicroProfile Config). */
     @Deployment
-    static WebArchive deployment() {
-        return RealWar.load().addClasses(ExtraModelsIT.class, Http.class, Browser.class);
+    static WebArchive deployment() throws IOException {
+        Path settings = Path.of("target", "it-settings", "extra-models.json").toAbsolutePath();
+        Files.createDirectories(settings.getParent());
+        Files.writeString(settings, "{\"SESSION_CONFIGS\": [{\"name\": \"reaction\", \"app_sequence\": [\"reaction\"],"
+                + " \"num_demo_participants\": 1, \"num_trials\": 20},"
+                + " {\"name\": \"rollback\", \"app_sequence\": [\"rollback\"]}]}", StandardCharsets.UTF_8);
+        return RealWar.load().addClasses(ExtraModelsIT.class, Http.class, Browser.class, RollbackGame.class)
+                .addAsResource(new StringAsset("ARBOR_SETTINGS=" + settings + "\n"),
+                        "META-INF/microprofile-config.properties");
     }
 
     @ArquillianResource
@@ -170,6 +181,30 @@ class ExtraModelsIT {
         report(figures);
         // generous on a shared machine: the point is that the page does not read the 10,000 trials at all
         assertTrue(median(manyTimes) < 2 * median(fewTimes) + 50_000_000L, figures);
+    }
+
+    /** A page whose hook fails after creating records writes none of them; the same page done right writes both. */
+    @Test
+    void aFailingPageWritesNoRecord() {
+        Session session = sessions.create(CreateSession.of("rollback", 1));
+        Browser browser = new Browser(base);
+        Browser.Page page = browser.get("/InitializeParticipant/" + code(session));
+        assertEquals("rollback/1/Write/1", page.marker(), page.html());
+        Browser.Page error = browser.submit(page, Map.of("fail", "1"));
+        assertEquals(500, error.status(), error.html());
+        assertTrue(error.contains(RollbackGame.MESSAGE), error.html());
+        assertEquals(0L, records(session), "the failed page's records were rolled back");
+        Browser.Page done = browser.submit(browser.get(page.path()), Map.of("fail", "0"));
+        assertEquals("Done", done.pageName(), done.html());
+        assertEquals(2L, records(session));
+        assertEquals(2, em.createQuery("select p from Player p where p.session = :s", Player.class)
+                .setParameter("s", session).getSingleResult().getFields().getInt("written"));
+    }
+
+    private long records(Session session) {
+        em.clear();
+        return em.createQuery("select count(r) from ExtraModelRow r where r.session = :s", Long.class)
+                .setParameter("s", session).getSingleResult();
     }
 
     private static long time(Browser browser, String path, String page) {
