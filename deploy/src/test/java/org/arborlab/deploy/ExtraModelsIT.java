@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.arborlab.control.engine.features.BotReport;
 import org.arborlab.control.engine.features.BotRunner;
+import org.arborlab.control.admin.SessionAdminService;
 import org.arborlab.control.session.CreateSession;
 import org.arborlab.control.session.SessionService;
 import org.arborlab.entity.Participant;
@@ -71,6 +72,9 @@ class ExtraModelsIT {
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    SessionAdminService admin;
 
     @PersistenceContext(unitName = "arbor")
     EntityManager em;
@@ -169,14 +173,20 @@ class ExtraModelsIT {
             fewTaskTimes.add(time(fewBrowser, fewTask.path(), "Task"));
             manyTaskTimes.add(time(manyBrowser, manyTask.path(), "Task"));
         }
+        long exportStart = System.nanoTime();
+        HttpResponse<String> export = new Http(base).get("/api/sessions/" + many.getCode().value()
+                + "/export?kind=custom&app=reaction");
+        long exportTime = System.nanoTime() - exportStart;
+        assertEquals(200, export.statusCode(), export.body());
+        assertEquals(1 + 10_000 + PRACTICE, csv(export.body()).size(), "header and every trial (none answered)");
         String figures = String.format(java.util.Locale.ROOT, "Extra models, %s: creating a session of 1"
                 + " participant with 22 trials %.0f ms, with 10,002 trials %.0f ms; instructions page (does not"
                 + " read the trials), median of 30 loads: %.1f ms with 22 trials, %.1f ms with 10,002; task page"
-                + " (reads and lists every trial), median of 5: %.1f ms with 22, %.1f ms with 10,002; load average"
-                + " %.1f%n", System.getenv("DATABASE_URL") == null || System.getenv("DATABASE_URL").isEmpty()
+                + " (reads and lists every trial), median of 5: %.1f ms with 22, %.1f ms with 10,002; custom export"
+                + " of the 10,002 trials as CSV over HTTP %.0f ms; load average %.1f%n", System.getenv("DATABASE_URL") == null || System.getenv("DATABASE_URL").isEmpty()
                         ? "H2" : "MariaDB", fewCreated / 1e6, manyCreated / 1e6,
                 median(fewTimes) / 1e6, median(manyTimes) / 1e6, median(fewTaskTimes) / 1e6,
-                median(manyTaskTimes) / 1e6, loadAverage());
+                median(manyTaskTimes) / 1e6, exportTime / 1e6, loadAverage());
         System.out.print(figures);
         report(figures);
         // generous on a shared machine: the point is that the page does not read the 10,000 trials at all
@@ -199,6 +209,11 @@ class ExtraModelsIT {
         assertEquals(2L, records(session));
         assertEquals(2, em.createQuery("select p from Player p where p.session = :s", Player.class)
                 .setParameter("s", session).getSingleResult().getFields().getInt("written"));
+        // deleting the session deletes its records
+        long id = session.getId();
+        assertEquals(1, admin.delete(List.of(session.getCode().value())));
+        assertEquals(0L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM arbor_extra_model WHERE session_id = ?")
+                .setParameter(1, id).getSingleResult()).longValue());
     }
 
     private long records(Session session) {
