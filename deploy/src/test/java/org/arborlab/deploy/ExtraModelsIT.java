@@ -81,7 +81,8 @@ class ExtraModelsIT {
 
     @Test
     void botsPlayTheReactionTaskAndTheCustomExportHasEveryTrial() throws Exception {
-        String code = bots.createBotSession("reaction", 2, Json.createObjectBuilder().add("num_trials", TRIALS).build());
+        String code = bots.createBotSession("reaction", 2,
+                Json.createObjectBuilder().add("num_trials", TRIALS).build());
         BotReport report = bots.run(code, base.toURI(), Duration.ofMinutes(3));
         assertTrue(report.passed(), report.failures().toString());
 
@@ -183,8 +184,8 @@ class ExtraModelsIT {
                 + " participant with 22 trials %.0f ms, with 10,002 trials %.0f ms; instructions page (does not"
                 + " read the trials), median of 30 loads: %.1f ms with 22 trials, %.1f ms with 10,002; task page"
                 + " (reads and lists every trial), median of 5: %.1f ms with 22, %.1f ms with 10,002; custom export"
-                + " of the 10,002 trials as CSV over HTTP %.0f ms; load average %.1f%n", System.getenv("DATABASE_URL") == null || System.getenv("DATABASE_URL").isEmpty()
-                        ? "H2" : "MariaDB", fewCreated / 1e6, manyCreated / 1e6,
+                + " of the 10,002 trials as CSV over HTTP %.0f ms; load average %.1f%n", database(),
+                fewCreated / 1e6, manyCreated / 1e6,
                 median(fewTimes) / 1e6, median(manyTimes) / 1e6, median(fewTaskTimes) / 1e6,
                 median(manyTaskTimes) / 1e6, exportTime / 1e6, loadAverage());
         System.out.print(figures);
@@ -232,6 +233,11 @@ class ExtraModelsIT {
 
     private String code(Session session) {
         return sessions.participants(session).get(0).getCode().value();
+    }
+
+    private static String database() {
+        String url = System.getenv("DATABASE_URL");
+        return url == null || url.isEmpty() ? "H2" : "MariaDB";
     }
 
     private static long median(List<Long> times) {

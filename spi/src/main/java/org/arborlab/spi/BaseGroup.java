@@ -79,8 +79,8 @@ public abstract class BaseGroup<P extends BasePlayer<?, ?>, S extends BaseSubses
      * Adds a record of one of the app's extra models linked to this group (oTree's {@code Offer.create(group=group)}):
      * a new object with its fields at their defaults, saved with the page. Set its fields after creating it:
      * <pre>{@code
-     * Offer t = group.create(Offer.class);
-     * t.amount = 350;
+     * Offer offer = group.create(Offer.class);
+     * offer.amount = 5;
      * }</pre>
      *
      * @throws IllegalArgumentException if the class is not an extra model of this app linked to its Group class

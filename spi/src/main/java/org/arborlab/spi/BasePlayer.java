@@ -98,8 +98,9 @@ public abstract class BasePlayer<G extends BaseGroup<?, ?>, S extends BaseSubses
     }
 
     /**
-     * Adds a record of one of the app's extra models linked to this player (oTree's {@code Trial.create(player=player)}):
-     * a new object with its fields at their defaults, saved with the page. Set its fields after creating it:
+     * Adds a record of one of the app's extra models linked to this player (oTree's
+     * {@code Trial.create(player=player)}): a new object with its fields at their defaults, saved with the page.
+     * Set its fields after creating it:
      * <pre>{@code
      * Trial t = player.create(Trial.class);
      * t.reactionTime = 350;
