@@ -35,6 +35,9 @@ public final class InMemoryStorage implements Storage {
     @Override
     public void remove(Object row) {
         rows.remove(row);
+        if (row instanceof Group) {
+            rows.removeIf(r -> r instanceof ExtraModelRow extra && extra.getOwner() == row);
+        }
     }
 
     @Override

@@ -43,6 +43,12 @@ public final class JpaStorage implements Storage {
 
     @Override
     public void remove(Object row) {
+        if (row instanceof Group group && group.getId() != null) {
+            em.flush(); // records created in this unit of work are deleted too
+            em.createQuery("delete from ExtraModelRow r where r.ownerKind = :kind and r.ownerId = :owner")
+                    .setParameter("kind", ExtraModelRow.OwnerKind.GROUP.name()).setParameter("owner", group.getId())
+                    .executeUpdate();
+        }
         em.remove(row);
     }
 

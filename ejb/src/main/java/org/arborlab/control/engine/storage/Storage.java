@@ -23,7 +23,7 @@ public interface Storage {
     /** A new row, saved with the unit of work. */
     void add(Object row);
 
-    /** Deletes a row. */
+    /** Deletes a row; a group's extra-model records go with it (a group is the only owner ever removed). */
     void remove(Object row);
 
     /** Makes changes so far visible to the next queries (after a group's players move to other groups). */

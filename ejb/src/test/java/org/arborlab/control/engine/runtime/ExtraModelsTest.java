@@ -196,6 +196,26 @@ class ExtraModelsTest {
     }
 
     @Test
+    void aGroupRemovedByRegroupingTakesItsRecordsAlong() {
+        TestSession s = TestSession.of(new Lab()).participants(4).start();
+        ModelScope scope = s.scope();
+        Lab.Player p1 = player(scope, s, 0);
+        p1.group().create(Lab.Offer.class).amount = 1;
+        player(scope, s, 2).group().create(Lab.Offer.class).amount = 2;
+        p1.create(Lab.Trial.class).rt = 9;
+        scope.writeBack();
+        assertEquals(3, s.storage().all(ExtraModelRow.class).size());
+
+        ModelScope next = s.scope();
+        player(next, s, 0).subsession().setGroupMatrix(List.of(List.of(1, 2, 3, 4)));
+        next.writeBack();
+        List<ExtraModelRow> left = s.storage().all(ExtraModelRow.class);
+        assertEquals(List.of("Offer", "Trial"), left.stream().map(ExtraModelRow::getModelName).toList(),
+                "group 2's offer went with group 2; group 1's offer and the player's trial stay");
+        assertEquals(1, player(s.scope(), s, 3).group().filter(Lab.Offer.class).get(0).amount);
+    }
+
+    @Test
     void aRecordOfAnotherOwnerOrAppIsAClearError() {
         TestSession s = start();
         Lab.Player p1 = player(s.scope(), s, 0);
