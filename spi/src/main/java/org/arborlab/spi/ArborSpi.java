@@ -8,13 +8,13 @@ package org.arborlab.spi;
 public final class ArborSpi {
 
     /** This SPI's version, {@code major.minor.patch}. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     /** The major version: apps written against another major version may need changes. */
     public static final int MAJOR = 1;
 
-    /** The minor version: additions since {@code MAJOR.0}. */
-    public static final int MINOR = 0;
+    /** The minor version: additions since {@code MAJOR.0} (1.1: extra models, {@link ExtraModel}). */
+    public static final int MINOR = 1;
 
     private ArborSpi() {
     }

@@ -75,6 +75,31 @@ public abstract class BaseGroup<P extends BasePlayer<?, ?>, S extends BaseSubses
         return (List<T>) binding().inRounds(1, roundNumber() - 1);
     }
 
+    /**
+     * Adds a record of one of the app's extra models linked to this group (oTree's {@code Offer.create(group=group)}):
+     * a new object with its fields at their defaults, saved with the page. Set its fields after creating it:
+     * <pre>{@code
+     * Offer offer = group.create(Offer.class);
+     * offer.amount = 5;
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the class is not an extra model of this app linked to its Group class
+     */
+    public final <T extends ExtraModel<?>> T create(Class<T> model) {
+        return binding().create(model);
+    }
+
+    /**
+     * The records of an extra model linked to this group, oldest first (oTree's
+     * {@code Offer.filter(group=group)}), the ones created in this page's hooks included. They are read from the
+     * database when asked for, not with the page.
+     *
+     * @throws IllegalArgumentException if the class is not an extra model of this app linked to its Group class
+     */
+    public final <T extends ExtraModel<?>> List<T> filter(Class<T> model) {
+        return binding().filter(model);
+    }
+
     @Override
     public String toString() {
         return binding == null ? getClass().getSimpleName()

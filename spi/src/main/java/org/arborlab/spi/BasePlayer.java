@@ -97,6 +97,32 @@ public abstract class BasePlayer<G extends BaseGroup<?, ?>, S extends BaseSubses
         return others;
     }
 
+    /**
+     * Adds a record of one of the app's extra models linked to this player (oTree's
+     * {@code Trial.create(player=player)}): a new object with its fields at their defaults, saved with the page.
+     * Set its fields after creating it:
+     * <pre>{@code
+     * Trial t = player.create(Trial.class);
+     * t.reactionTime = 350;
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the class is not an extra model of this app linked to its Player class
+     */
+    public final <T extends ExtraModel<?>> T create(Class<T> model) {
+        return binding().create(model);
+    }
+
+    /**
+     * The records of an extra model linked to this player, oldest first (oTree's
+     * {@code Trial.filter(player=player)}), the ones created in this page's hooks included. They are read from the
+     * database when asked for, not with the page.
+     *
+     * @throws IllegalArgumentException if the class is not an extra model of this app linked to its Player class
+     */
+    public final <T extends ExtraModel<?>> List<T> filter(Class<T> model) {
+        return binding().filter(model);
+    }
+
     @Override
     public String toString() {
         return binding == null ? getClass().getSimpleName()

@@ -101,4 +101,32 @@ public abstract class BaseSubsession<P extends BasePlayer<?, ?>, G extends BaseG
     public String toString() {
         return binding == null ? getClass().getSimpleName() : "Round " + roundNumber();
     }
+
+    /**
+     * Adds a record of one of the app's extra models linked to this subsession (oTree's
+     * {@code Draw.create(subsession=subsession)}): a new object with its fields at their defaults, saved with the
+     * page. Set its fields after creating it:
+     * <pre>{@code
+     * Draw draw = subsession.create(Draw.class);
+     * draw.number = 7;
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the class is not an extra model of this app linked to its Subsession
+     *                                  class
+     */
+    public final <T extends ExtraModel<?>> T create(Class<T> model) {
+        return binding().create(model);
+    }
+
+    /**
+     * The records of an extra model linked to this subsession, oldest first (oTree's
+     * {@code Draw.filter(subsession=subsession)}), the ones created in this page's hooks included. They are read
+     * from the database when asked for, not with the page.
+     *
+     * @throws IllegalArgumentException if the class is not an extra model of this app linked to its Subsession
+     *                                  class
+     */
+    public final <T extends ExtraModel<?>> List<T> filter(Class<T> model) {
+        return binding().filter(model);
+    }
 }

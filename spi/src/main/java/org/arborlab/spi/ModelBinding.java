@@ -11,8 +11,34 @@ public final class ModelBinding {
     private ModelBinding() {
     }
 
+    /**
+     * Arbor's side of an owner of extra models (a player, group or subsession). The defaults refuse: an engine
+     * without extra models still implements the bindings.
+     */
+    public interface OfOwner {
+        /** A new record of an extra model of the app, linked to this owner, its fields at their defaults. */
+        default <T extends ExtraModel<?>> T create(Class<T> model) {
+            throw new UnsupportedOperationException("This Arbor engine has no extra models");
+        }
+
+        /** The records of an extra model linked to this owner, oldest first. */
+        default <T extends ExtraModel<?>> List<T> filter(Class<T> model) {
+            throw new UnsupportedOperationException("This Arbor engine has no extra models");
+        }
+    }
+
+    /** Arbor's side of an extra model's record. */
+    public interface OfExtraModel {
+        /** The player, group or subsession object the record is linked to. */
+        Object owner();
+
+        void delete();
+
+        boolean isDeleted();
+    }
+
     /** Arbor's side of a player. */
-    public interface OfPlayer {
+    public interface OfPlayer extends OfOwner {
         int idInGroup();
 
         int idInSubsession();
@@ -34,7 +60,7 @@ public final class ModelBinding {
     }
 
     /** Arbor's side of a group. */
-    public interface OfGroup {
+    public interface OfGroup extends OfOwner {
         int idInSubsession();
 
         int roundNumber();
@@ -50,7 +76,7 @@ public final class ModelBinding {
     }
 
     /** Arbor's side of a subsession. */
-    public interface OfSubsession {
+    public interface OfSubsession extends OfOwner {
         int roundNumber();
 
         List<? extends BasePlayer<?, ?>> players();
@@ -75,6 +101,10 @@ public final class ModelBinding {
 
     public static void attach(BaseSubsession<?, ?> subsession, OfSubsession binding) {
         subsession.binding = binding;
+    }
+
+    public static void attach(ExtraModel<?> record, OfExtraModel binding) {
+        record.binding = binding;
     }
 
     static IllegalStateException detached(Object model) {

@@ -97,7 +97,8 @@ public class SessionAdminService {
 
     /**
      * Deletes sessions with everything that belongs to them (participants, subsessions, groups, players, page
-     * times, chat messages, room bindings, idempotency keys), children first, in this one transaction.
+     * times, chat messages, extra models' records, room bindings, idempotency keys), children first, in this one
+     * transaction.
      */
     @RoleRequired(Role.EXPERIMENTER)
     @Audited("session.delete")
@@ -107,8 +108,8 @@ public class SessionAdminService {
             return 0;
         }
         List<Long> ids = found.stream().map(Session::getId).toList();
-        for (String entity : List.of("ChatMessage", "PageCompletion", "Player", "PlayerGroup", "Subsession", "RoomSession",
-                "IdempotencyKey", "Participant")) {
+        for (String entity : List.of("ChatMessage", "ExtraModelRow", "PageCompletion", "Player", "PlayerGroup",
+                "Subsession", "RoomSession", "IdempotencyKey", "Participant")) {
             em.createQuery("delete from " + entity + " x where x.session.id in :ids").setParameter("ids", ids)
                     .executeUpdate();
         }

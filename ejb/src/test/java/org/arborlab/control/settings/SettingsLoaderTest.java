@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class SettingsLoaderTest {
     /** The example study's apps (examples/lab-study). */
-    private static final Set<String> APPS = Set.of("trust", "survey", "public_goods", "quiz", "dictator");
+    private static final Set<String> APPS = Set.of("trust", "survey", "public_goods", "quiz", "dictator",
+            "reaction", "meeting", "live_public_goods");
 
     private static SettingsLoader loader() {
         return new SettingsLoader("test.json", name -> ParticipantLabelFile.resource("arbor/" + name), APPS);

@@ -183,7 +183,7 @@ public class CustomExports {
             List<BasePlayer<?, ?>> players = new ArrayList<>(rows.size());
             for (Player row : rows) {
                 ModelScope scope = bySession.computeIfAbsent(row.getSession().getId(),
-                        id -> scopes.open(new JpaStorage(em), row.getSession()));
+                        id -> scopes.reading(new JpaStorage(em), row.getSession()));
                 players.add(scope.player(row));
             }
             return players.iterator();

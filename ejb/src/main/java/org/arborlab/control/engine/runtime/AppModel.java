@@ -53,6 +53,8 @@ public final class AppModel {
     private final boolean adminReport;
     private final boolean customExport;
     private final boolean groupsByArrivalTime;
+    /** The app's extra models by class. */
+    private final Map<Class<?>, ExtraModelSpec> extraModels;
 
     AppModel(App<?, ?, ?> app) {
         this.app = app;
@@ -65,6 +67,10 @@ public final class AppModel {
         this.playerFields = List.copyOf(FieldSpec.of(playerClass, BasePlayer.class));
         this.groupFields = List.copyOf(FieldSpec.of(groupClass, BaseGroup.class));
         this.subsessionFields = List.copyOf(FieldSpec.of(subsessionClass, BaseSubsession.class));
+        Map<Class<?>, ExtraModelSpec> extras = new LinkedHashMap<>();
+        ExtraModelSpec.of(app.name(), appClass, playerClass, groupClass, subsessionClass, where)
+                .forEach(spec -> extras.put(spec.type(), spec));
+        this.extraModels = Collections.unmodifiableMap(extras);
         checkHooks(playerClass, BasePlayer.class, playerFields);
         checkHooks(groupClass, BaseGroup.class, groupFields);
         checkHooks(subsessionClass, BaseSubsession.class, subsessionFields);
@@ -102,9 +108,20 @@ public final class AppModel {
     /** Whether code of this class is the app's: its app, model or page classes, or classes nested in them. */
     boolean isOwnCode(String className) {
         List<Class<?>> own = new ArrayList<>(List.of(appClass, playerClass, groupClass, subsessionClass));
+        own.addAll(extraModels.keySet());
         pages.forEach(page -> own.add(page.getClass()));
         return own.stream().map(Class::getName)
                 .anyMatch(name -> className.equals(name) || className.startsWith(name + "$"));
+    }
+
+    /** The app's extra models (nested classes extending {@code ExtraModel}), in name order. */
+    public List<ExtraModelSpec> extraModels() {
+        return List.copyOf(extraModels.values());
+    }
+
+    /** The extra model of this class, if the app declares it. */
+    Optional<ExtraModelSpec> extraModel(Class<?> type) {
+        return Optional.ofNullable(extraModels.get(type));
     }
 
     /** Whether the app's first page groups players by arrival time (then the session starts with one group). */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.arborlab.control.engine.storage.Storage;
+import org.arborlab.entity.ExtraModelRow;
 import org.arborlab.entity.Group;
 import org.arborlab.entity.Participant;
 import org.arborlab.entity.ParticipantLabel;
@@ -27,6 +28,7 @@ import org.arborlab.spi.BasePlayer;
 import org.arborlab.spi.BaseSubsession;
 import org.arborlab.spi.Config;
 import org.arborlab.spi.Currency;
+import org.arborlab.spi.ExtraModel;
 import org.arborlab.spi.ModelBinding;
 import org.arborlab.spi.Vars;
 
@@ -46,22 +48,32 @@ public final class ModelScope {
     private final Session session;
     /** True while a session is being created: every row is new and ours, nothing to lock. */
     private final boolean exclusive;
+    /** True for exports: extra models' records are read as values, and nothing is created or deleted. */
+    private final boolean readOnly;
 
     private final Map<Player, LoadedPlayer> players = new LinkedHashMap<>();
     private final Map<Group, Loaded<BaseGroup<?, ?>, Group>> groups = new LinkedHashMap<>();
     private final Map<Subsession, Loaded<BaseSubsession<?, ?>, Subsession>> subsessions = new LinkedHashMap<>();
     private final Map<Participant, ParticipantHandle> participants = new LinkedHashMap<>();
+    /** The extra models' records this unit of work read or created, by row (rows compare by identity). */
+    private final Map<ExtraModelRow, LoadedExtra> extras = new LinkedHashMap<>();
     private final Set<Object> locked = Collections.newSetFromMap(new IdentityHashMap<>());
     private SessionHandle sessionHandle;
     /** The engine's clock, for {@code timeOnPage}; the system's where no engine call set one. */
     private java.time.Clock clock = java.time.Clock.systemUTC();
 
     ModelScope(Storage storage, AppRegistry apps, CurrencyFormat currency, Session session, boolean exclusive) {
+        this(storage, apps, currency, session, exclusive, false);
+    }
+
+    ModelScope(Storage storage, AppRegistry apps, CurrencyFormat currency, Session session, boolean exclusive,
+            boolean readOnly) {
         this.storage = storage;
         this.apps = apps;
         this.currency = currency;
         this.session = session;
         this.exclusive = exclusive;
+        this.readOnly = readOnly;
     }
 
     public AppRegistry apps() {
@@ -212,6 +224,7 @@ public final class ModelScope {
 
     /** Writes every change the hooks made to the rows, under row locks; recomputes affected participant payoffs. */
     public void writeBack() {
+        writeBackExtras();
         writeBackFields(subsessions.values(), Subsession::getFields, Subsession::setFields);
         writeBackFields(groups.values(), Group::getFields, Group::setFields);
         // a participant's payoff is the sum of their players' payoffs: it moves by what this unit of work changed
@@ -298,6 +311,157 @@ public final class ModelScope {
         return Currency.cu(total);
     }
 
+    // --- extra models ---
+
+    /** A new record of an extra model linked to an owner row, its fields at their defaults, added to storage. */
+    private <T extends ExtraModel<?>> T createExtra(Object ownerRow, String appName, Class<T> type) {
+        ExtraModelSpec spec = extraSpec(ownerRow, appName, type);
+        if (readOnly) {
+            throw new IllegalStateException("A custom export only reads: it cannot create " + spec.name()
+                    + " records");
+        }
+        ExtraModelRow row = new ExtraModelRow(session, appName, spec.name(), ownerRow, spec.initial());
+        storage.add(row);
+        ExtraModel<?> model = spec.newInstance();
+        fill(model, spec.fields(), spec.initial());
+        LoadedExtra loaded = new LoadedExtra(model, row, spec, ownerRow, true);
+        ModelBinding.attach(model, loaded);
+        extras.put(row, loaded);
+        return type.cast(model);
+    }
+
+    /** The records of an extra model linked to an owner row, oldest first, each as one object per row. */
+    private <T extends ExtraModel<?>> List<T> filterExtra(Object ownerRow, String appName, Class<T> type) {
+        ExtraModelSpec spec = extraSpec(ownerRow, appName, type);
+        List<T> found = new ArrayList<>();
+        if (readOnly) {
+            for (ExtraModelRow row : storage.extraValues(ownerRow, spec.name())) {
+                ExtraModel<?> model = spec.newInstance();
+                fill(model, spec.fields(), row.getFields());
+                ModelBinding.attach(model, new LoadedExtra(model, row, spec, ownerRow, false));
+                found.add(type.cast(model));
+            }
+            return found;
+        }
+        for (ExtraModelRow row : storage.extraRows(ownerRow, spec.name())) {
+            LoadedExtra loaded = extras.get(row);
+            if (loaded == null) {
+                ExtraModel<?> model = spec.newInstance();
+                fill(model, spec.fields(), row.getFields());
+                loaded = new LoadedExtra(model, row, spec, ownerRow, false);
+                ModelBinding.attach(model, loaded);
+                extras.put(row, loaded);
+            }
+            if (!loaded.deleted) {
+                found.add(type.cast(loaded.model));
+            }
+        }
+        return found;
+    }
+
+    private ExtraModelSpec extraSpec(Object ownerRow, String appName, Class<?> type) {
+        AppModel app = apps.get(appName);
+        if (type == null) {
+            throw new IllegalArgumentException("create and filter take an extra model class, e.g. Trial.class");
+        }
+        ExtraModelSpec spec = app.extraModel(type).orElseThrow(() -> new IllegalArgumentException(
+                type.getSimpleName() + " is not an extra model of app \"" + appName + "\": declare it as a public"
+                        + " static nested class of the app class, extending ExtraModel<Player> (or <Group>,"
+                        + " <Subsession>)"));
+        ExtraModelRow.OwnerKind kind = ExtraModelRow.kindOf(ownerRow);
+        if (spec.owner() != kind) {
+            String owner = spec.owner().name().toLowerCase(java.util.Locale.ROOT);
+            throw new IllegalArgumentException(spec.name() + " of app \"" + appName + "\" is linked to the " + owner
+                    + ", not the " + kind.name().toLowerCase(java.util.Locale.ROOT) + ": use " + owner + ".create("
+                    + spec.name() + ".class) and " + owner + ".filter(" + spec.name() + ".class)");
+        }
+        return spec;
+    }
+
+    /** Saves new records whole, and the fields hooks changed on records they read (under the row's lock). */
+    private void writeBackExtras() {
+        for (LoadedExtra loaded : new ArrayList<>(extras.values())) {
+            if (loaded.deleted) {
+                continue;
+            }
+            JsonObject now = extractChecked(loaded);
+            if (loaded.created) {
+                loaded.row.setFields(now);
+                loaded.snapshot = now;
+                continue;
+            }
+            JsonChanges changes = JsonChanges.between(loaded.snapshot, now, true);
+            if (!changes.isEmpty()) {
+                lock(loaded.row);
+                loaded.row.setFields(changes.applyTo(loaded.row.getFields()));
+                loaded.snapshot = now;
+            }
+        }
+    }
+
+    /** A record's fields as JSON; a value JSON cannot hold (NaN, an infinity) is the app's mistake, named. */
+    private JsonObject extractChecked(LoadedExtra loaded) {
+        for (FieldSpec field : loaded.spec.fields()) {
+            if (field.read(loaded.model) instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                throw new IllegalArgumentException(loaded.spec.name() + "." + field.name() + " of app \""
+                        + loaded.row.getAppName() + "\" is " + d + "; a Double field stores finite numbers or null");
+            }
+        }
+        return extract(loaded.model, loaded.spec.fields());
+    }
+
+    /** A record as the engine tracks it, and its binding: the owner it links to, deletion. */
+    private final class LoadedExtra implements ModelBinding.OfExtraModel {
+        final ExtraModel<?> model;
+        final ExtraModelRow row;
+        final ExtraModelSpec spec;
+        final Object ownerRow;
+        final boolean created;
+        JsonObject snapshot;
+        boolean deleted;
+
+        LoadedExtra(ExtraModel<?> model, ExtraModelRow row, ExtraModelSpec spec, Object ownerRow, boolean created) {
+            this.model = model;
+            this.row = row;
+            this.spec = spec;
+            this.ownerRow = ownerRow;
+            this.created = created;
+            this.snapshot = row.getFields();
+        }
+
+        @Override
+        public Object owner() {
+            if (ownerRow instanceof Player p) {
+                return player(p);
+            }
+            if (ownerRow instanceof Group g) {
+                return group(g);
+            }
+            return subsession((Subsession) ownerRow);
+        }
+
+        @Override
+        public void delete() {
+            if (readOnly) {
+                throw new IllegalStateException("A custom export only reads: it cannot delete " + spec.name()
+                        + " records");
+            }
+            if (deleted) {
+                throw new IllegalStateException("This " + spec.name() + " record was deleted already");
+            }
+            if (!created) {
+                lock(row);
+            }
+            storage.remove(row);
+            deleted = true;
+        }
+
+        @Override
+        public boolean isDeleted() {
+            return deleted;
+        }
+    }
+
     // --- bindings: how the app's objects reach their round, group and participant ---
 
     private final class PlayerBinding implements ModelBinding.OfPlayer {
@@ -355,6 +519,16 @@ public final class ModelScope {
             return storage.players(entity.getParticipant(), app.name(), first, last).stream()
                     .map(ModelScope.this::player).toList();
         }
+
+        @Override
+        public <T extends ExtraModel<?>> T create(Class<T> model) {
+            return createExtra(entity, app.name(), model);
+        }
+
+        @Override
+        public <T extends ExtraModel<?>> List<T> filter(Class<T> model) {
+            return filterExtra(entity, app.name(), model);
+        }
     }
 
     private final class GroupBinding implements ModelBinding.OfGroup {
@@ -395,6 +569,16 @@ public final class ModelScope {
             checkRounds(app, first, last);
             return storage.groupInRounds(session, app.name(), entity.getIdInSubsession(), first, last).stream()
                     .map(ModelScope.this::group).toList();
+        }
+
+        @Override
+        public <T extends ExtraModel<?>> T create(Class<T> model) {
+            return createExtra(entity, entity.getSubsession().getAppName(), model);
+        }
+
+        @Override
+        public <T extends ExtraModel<?>> List<T> filter(Class<T> model) {
+            return filterExtra(entity, entity.getSubsession().getAppName(), model);
         }
     }
 
@@ -439,6 +623,16 @@ public final class ModelScope {
             checkRounds(app, first, last);
             return storage.subsessions(session, app.name(), first, last).stream()
                     .map(ModelScope.this::subsession).toList();
+        }
+
+        @Override
+        public <T extends ExtraModel<?>> T create(Class<T> model) {
+            return createExtra(entity, entity.getAppName(), model);
+        }
+
+        @Override
+        public <T extends ExtraModel<?>> List<T> filter(Class<T> model) {
+            return filterExtra(entity, entity.getAppName(), model);
         }
 
         @Override

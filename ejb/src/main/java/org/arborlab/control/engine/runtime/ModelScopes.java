@@ -43,6 +43,14 @@ public class ModelScopes {
         return new ModelScope(storage, apps, currency(), session, false);
     }
 
+    /**
+     * A scope for readers that change nothing (exports): extra models' records are read as values that do not
+     * stay in the unit of work, and creating or deleting them is refused.
+     */
+    public ModelScope reading(Storage storage, Session session) {
+        return new ModelScope(storage, apps, currency(), session, false, true);
+    }
+
     /** A scope over a session being created: every row is new and this transaction's, so nothing is locked. */
     public ModelScope creating(Storage storage, Session session) {
         return new ModelScope(storage, apps, currency(), session, true);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.arborlab.spi.BaseGroup;
 import org.arborlab.spi.BasePlayer;
+import org.arborlab.spi.ExtraModel;
 import org.arborlab.spi.BaseSubsession;
 import org.arborlab.spi.Currency;
 import org.arborlab.spi.JsonMap;
@@ -48,6 +49,9 @@ public final class TemplateValues {
         }
         if (value instanceof BaseSubsession<?, ?> s) {
             return subsession(s);
+        }
+        if (value instanceof ExtraModel<?> record) {
+            return extraModel(record);
         }
         if (value instanceof Participant p) {
             return participant(p);
@@ -109,6 +113,15 @@ public final class TemplateValues {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("roundNumber", subsession.roundNumber());
         fields(map, subsession, appOf(subsession.roundNumber(), subsession).subsessionFields());
+        return map;
+    }
+
+    /** An extra model's record: its fields. */
+    public Map<String, Object> extraModel(ExtraModel<?> record) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (AppModel app : apps.all().values()) {
+            app.extraModel(record.getClass()).ifPresent(spec -> fields(map, record, spec.fields()));
+        }
         return map;
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.arborlab.entity.ExtraModelRow;
 import org.arborlab.entity.Group;
 import org.arborlab.entity.PageCompletion;
 import org.arborlab.entity.Participant;
@@ -34,6 +35,9 @@ public final class InMemoryStorage implements Storage {
     @Override
     public void remove(Object row) {
         rows.remove(row);
+        if (row instanceof Group) {
+            rows.removeIf(r -> r instanceof ExtraModelRow extra && extra.getOwner() == row);
+        }
     }
 
     @Override
@@ -141,5 +145,16 @@ public final class InMemoryStorage implements Storage {
     /** The page completions of a participant (page times), in order. */
     public List<PageCompletion> completions(Participant participant) {
         return of(PageCompletion.class).filter(c -> c.getParticipant() == participant).toList();
+    }
+
+    @Override
+    public List<ExtraModelRow> extraRows(Object owner, String model) {
+        // rows have no ids here: the order they were added in is the order of their ids on the server
+        return of(ExtraModelRow.class).filter(r -> r.getOwner() == owner && r.getModelName().equals(model)).toList();
+    }
+
+    @Override
+    public List<ExtraModelRow> extraValues(Object owner, String model) {
+        return extraRows(owner, model);
     }
 }

@@ -4,7 +4,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import org.arborlab.entity.ExtraModelRow;
 import org.arborlab.entity.Group;
+import org.arborlab.entity.Identified;
+import org.arborlab.entity.JsonObjectConverter;
 import org.arborlab.entity.Participant;
 import org.arborlab.entity.ParticipantCode;
 import org.arborlab.entity.Player;
@@ -29,11 +34,21 @@ public final class JpaStorage implements Storage {
 
     @Override
     public void add(Object row) {
+        if (row instanceof ExtraModelRow extra && extra.getOwnerId() == 0) {
+            em.flush(); // the owner was persisted in this unit of work and has no id yet
+            extra.linkOwnerId();
+        }
         em.persist(row);
     }
 
     @Override
     public void remove(Object row) {
+        if (row instanceof Group group && group.getId() != null) {
+            em.flush(); // records created in this unit of work are deleted too
+            em.createQuery("delete from ExtraModelRow r where r.ownerKind = :kind and r.ownerId = :owner")
+                    .setParameter("kind", ExtraModelRow.OwnerKind.GROUP.name()).setParameter("owner", group.getId())
+                    .executeUpdate();
+        }
         em.remove(row);
     }
 
@@ -137,5 +152,36 @@ public final class JpaStorage implements Storage {
     public Long lastPageMillis(Participant participant) {
         return em.createQuery("select max(c.epochMillisCompleted) from PageCompletion c where c.participant = :p",
                 Long.class).setParameter("p", participant).getSingleResult();
+    }
+
+    @Override
+    public List<ExtraModelRow> extraRows(Object owner, String model) {
+        return em.createNamedQuery("ExtraModelRow.byOwner", ExtraModelRow.class).setParameter("owner", idOf(owner))
+                .setParameter("model", model).setParameter("kind", ExtraModelRow.kindOf(owner).name())
+                .getResultList();
+    }
+
+    @Override
+    public List<ExtraModelRow> extraValues(Object owner, String model) {
+        // a projection: the rows are not managed, so the persistence context does not grow with them
+        List<Object[]> found = em.createNamedQuery("ExtraModelRow.valuesByOwner", Object[].class)
+                .setParameter("owner", idOf(owner)).setParameter("model", model)
+                .setParameter("kind", ExtraModelRow.kindOf(owner).name()).getResultList();
+        List<ExtraModelRow> rows = new ArrayList<>(found.size());
+        for (Object[] row : found) {
+            JsonObject fields = row[1] instanceof JsonObject json ? json
+                    : new JsonObjectConverter().convertToEntityAttribute((String) row[1]);
+            rows.add(ExtraModelRow.detached(owner, model, fields));
+        }
+        return rows;
+    }
+
+    private long idOf(Object owner) {
+        Long id = ((Identified) owner).getId();
+        if (id == null) {
+            em.flush(); // a row persisted in this unit of work gets its id at the latest here
+            id = ((Identified) owner).getId();
+        }
+        return id;
     }
 }

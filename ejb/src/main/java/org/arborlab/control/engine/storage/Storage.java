@@ -2,6 +2,7 @@ package org.arborlab.control.engine.storage;
 
 import java.util.List;
 import java.util.Optional;
+import org.arborlab.entity.ExtraModelRow;
 import org.arborlab.entity.Group;
 import org.arborlab.entity.Participant;
 import org.arborlab.entity.ParticipantCode;
@@ -22,7 +23,7 @@ public interface Storage {
     /** A new row, saved with the unit of work. */
     void add(Object row);
 
-    /** Deletes a row. */
+    /** Deletes a row; a group's extra-model records go with it (a group is the only owner ever removed). */
     void remove(Object row);
 
     /** Makes changes so far visible to the next queries (after a group's players move to other groups). */
@@ -79,4 +80,16 @@ public interface Storage {
 
     /** When the participant completed their last page (arrived on the current one), or null if never. */
     Long lastPageMillis(Participant participant);
+
+    /**
+     * The records of an extra model linked to an owner (a {@link Player}, {@link Group} or {@link Subsession} row),
+     * oldest first, as rows of this unit of work: changes to them are saved, {@link #remove} deletes them.
+     */
+    List<ExtraModelRow> extraRows(Object owner, String model);
+
+    /**
+     * The same records read as values only, for readers that change nothing (exports): they do not stay in the
+     * unit of work, so reading many owners' records one after the other keeps memory flat.
+     */
+    List<ExtraModelRow> extraValues(Object owner, String model);
 }
