@@ -264,7 +264,7 @@ public class BodyFirstFilter extends HttpFilter {
             }
             release();
             request.setAttribute(BODY, body.toByteArray());
-            settle(async::dispatch);
+            settle(async::dispatch, true);
         }
 
         /**
@@ -294,8 +294,14 @@ public class BodyFirstFilter extends HttpFilter {
             }
         }
 
-        /** Runs the last step on the request thread if it is still here, else once it has left the container. */
-        private void settle(Runnable last) {
+        /**
+         * Runs the last step on the request thread if it is still here, else once it has left the container: for a
+         * dispatch ({@code dispatch}) as Payara reports it, for a complete after the time margin. Only a dispatch
+         * needs Payara's report: its complete() is safe from another thread, and inside an AsyncListener callback
+         * (a timeout) Payara holds the same flag up until the callback returns, so waiting there would only wait out
+         * {@link #EXIT_WAIT_MILLIS}.
+         */
+        private void settle(Runnable last, boolean dispatch) {
             long margin;
             synchronized (this) {
                 if (!left) {
@@ -306,7 +312,7 @@ public class BodyFirstFilter extends HttpFilter {
                 margin = leftAt + TimeUnit.MILLISECONDS.toNanos(EXIT_MARGIN_MILLIS) - System.nanoTime();
             }
             try {
-                if (exit.isKnown()) {
+                if (dispatch && exit.isKnown()) {
                     exit.await(EXIT_WAIT_MILLIS);
                 } else if (margin > 0) {
                     TimeUnit.NANOSECONDS.sleep(margin);
@@ -376,7 +382,7 @@ public class BodyFirstFilter extends HttpFilter {
                         // completed already (the client went away)
                     }
                 }
-            });
+            }, false);
         }
     }
 
