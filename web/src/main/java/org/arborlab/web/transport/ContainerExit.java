@@ -20,21 +20,32 @@ final class ContainerExit {
         this.inside = inside;
     }
 
+    /** The flag's getter per async-context class, looked up once (null where there is none or it is refused). */
+    private static final ClassValue<Method> FLAG = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            try {
+                Method delayed = type.getDeclaredMethod("isDelayAsyncDispatchAndComplete");
+                delayed.setAccessible(true);
+                return delayed;
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                return null;
+            }
+        }
+    };
+
     static ContainerExit of(AsyncContext async) {
-        try {
-            Method delayed = async.getClass().getDeclaredMethod("isDelayAsyncDispatchAndComplete");
-            delayed.setAccessible(true);
-            delayed.invoke(async); // fails here, not later, where reflection is refused
-            return new ContainerExit(() -> {
-                try {
-                    return (Boolean) delayed.invoke(async);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    return false;
-                }
-            });
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        Method delayed = FLAG.get(async.getClass());
+        if (delayed == null) {
             return UNKNOWN;
         }
+        return new ContainerExit(() -> {
+            try {
+                return (Boolean) delayed.invoke(async);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
+            }
+        });
     }
 
     /** Whether this server tells when the request thread has left. */
