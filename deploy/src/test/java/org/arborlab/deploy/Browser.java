@@ -46,6 +46,19 @@ final class Browser {
         }
     }
 
+    /**
+     * Reloads {@code page} every {@code pollMillis} until it is the page named {@code name} or {@code withinMillis}
+     * have passed, as a waiting browser does without its push channel; returns the last page seen.
+     */
+    Page reloadUntil(Page page, String name, long withinMillis, long pollMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + withinMillis;
+        while (!page.pageName().equals(name) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(pollMillis);
+            page = get(page.path());
+        }
+        return page;
+    }
+
     Page get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }

@@ -123,12 +123,7 @@ class ConcurrencyIT {
                 together.await(60, TimeUnit.SECONDS);
                 // the Note submissions land everyone on the group wait page at the same moment
                 page = browser.submit(page, Map.of("note" + "ABC".charAt((id - 1) % 3), id * 10));
-                long deadline = System.currentTimeMillis() + 60_000;
-                while (!page.pageName().equals("Done") && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(50);
-                    page = browser.get(page.path());
-                }
-                return page.pageName();
+                return browser.reloadUntil(page, "Done", 60_000, 50).pageName();
             }));
         }
         for (Future<String> player : players) {
@@ -178,13 +173,8 @@ class ConcurrencyIT {
                 Browser browser = new Browser(base);
                 together.await(60, TimeUnit.SECONDS);
                 Browser.Page page = browser.get("/InitializeParticipant/" + participant.getCode().value());
-                long deadline = System.currentTimeMillis() + 90_000;
-                while (!page.pageName().equals("Done") && System.currentTimeMillis() < deadline) {
-                    // a waiting browser is told to reload by the push channel; this polls instead
-                    Thread.sleep(200);
-                    page = browser.get(page.path());
-                }
-                return page.pageName();
+                // a waiting browser is told to reload by the push channel; this polls instead
+                return browser.reloadUntil(page, "Done", 90_000, 200).pageName();
             }));
         }
         for (Future<String> player : players) {

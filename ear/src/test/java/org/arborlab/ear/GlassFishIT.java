@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
  * loopback binding, GET-body setting, Arbor's settings as JVM options, deploy) and redeployed by it. Runs in the
  * MySQL pass ({@code -Pmysql}); the build starts the domain before the tests (src/test/glassfish/glassfish.xml).
  */
-class GlassFishIT extends ServerSmokeSuite {
+class GlassFishIT extends GuideScriptSuite {
     private static final GuideScript SCRIPT = new GuideScript("glassfish", Map.of(
             "GLASSFISH_HOME", "glassfish.it.home",
             "DOMAIN_DIR", "glassfish.it.domains",
@@ -26,12 +26,7 @@ class GlassFishIT extends ServerSmokeSuite {
     }
 
     @Override
-    void undeploy() throws Exception {
-        SCRIPT.run("undeploy");
-    }
-
-    @Override
-    void deploy() throws Exception {
-        SCRIPT.run("deploy");
+    GuideScript script() {
+        return SCRIPT;
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
  * fails from this Java client, see ear/README.md): {@code -Dopenliberty.it.skip=false} runs it, in the H2 pass; the
  * build starts the server before the tests (src/test/openliberty/openliberty.xml).
  */
-class OpenLibertyIT extends ServerSmokeSuite {
+class OpenLibertyIT extends GuideScriptSuite {
     private static final GuideScript SCRIPT = new GuideScript("openliberty", Map.of(
             "WLP_HOME", "openliberty.it.home",
             "WLP_USER_DIR", "openliberty.it.user-dir",
@@ -29,12 +29,7 @@ class OpenLibertyIT extends ServerSmokeSuite {
     }
 
     @Override
-    void undeploy() throws Exception {
-        SCRIPT.run("undeploy");
-    }
-
-    @Override
-    void deploy() throws Exception {
-        SCRIPT.run("deploy");
+    GuideScript script() {
+        return SCRIPT;
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
  * MicroProfile Health: the EAR brings EclipseLink in lib/ and answers health itself. Runs in the H2 pass only
  * (not under {@code -Pmysql}); the build starts the server before the tests (src/test/wildfly/wildfly.xml).
  */
-class WildFlyIT extends ServerSmokeSuite {
+class WildFlyIT extends GuideScriptSuite {
     private static final GuideScript SCRIPT = new GuideScript("wildfly", Map.of(
             "WILDFLY_HOME", "wildfly.it.home",
             "SERVER_DIR", "wildfly.it.server-dir",
@@ -28,12 +28,7 @@ class WildFlyIT extends ServerSmokeSuite {
     }
 
     @Override
-    void undeploy() throws Exception {
-        SCRIPT.run("undeploy");
-    }
-
-    @Override
-    void deploy() throws Exception {
-        SCRIPT.run("deploy");
+    GuideScript script() {
+        return SCRIPT;
     }
 }
